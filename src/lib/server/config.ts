@@ -1,0 +1,56 @@
+/**
+ * Process configuration from the environment, parsed once with zod so a bad value stops
+ * the process with a message naming the variable. Scripts and the server share it, so it
+ * reads process.env directly rather than SvelteKit's $env modules.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+	.enum(['0', '1', 'true', 'false', ''])
+	.optional()
+	.transform((v) => v === '1' || v === 'true');
+
+const schema = z.object({
+	PEEGEL_DATA_DIR: z.string().min(1).default('./.data'),
+	CLICKHOUSE_URL: z
+		.string()
+		.regex(/^(chdb:.*|https?:\/\/.+)$/, 'must be chdb:<dir> or an http(s):// URL')
+		.optional(),
+	CLICKHOUSE_USER: z.string().optional(),
+	CLICKHOUSE_PASSWORD: z.string().optional(),
+	PEEGEL_DEMO: flag,
+	PEEGEL_MIGRATIONS_DIR: z.string().default('db/migrations'),
+	/** Demo data made on the first start of an empty database. */
+	PEEGEL_DEMO_PEOPLE: z.coerce.number().int().min(50).max(1_000_000).default(3000),
+	PEEGEL_DEMO_EVENTS: z.coerce.number().int().min(100).max(50_000_000).default(150_000),
+	PEEGEL_DEMO_SEED: z.coerce.number().int().default(2026),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000)
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; embeddedPath: string | null };
+
+let cached: Config | null = null;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const parsed = schema.safeParse(env);
+	if (!parsed.success) {
+		const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+		throw new Error(`Invalid environment: ${msg}`);
+	}
+	const c = parsed.data;
+	const dataDir = path.resolve(c.PEEGEL_DATA_DIR);
+	let embeddedPath: string | null = path.join(dataDir, 'clickhouse');
+	if (c.CLICKHOUSE_URL?.startsWith('chdb:')) {
+		const dir = c.CLICKHOUSE_URL.slice('chdb:'.length);
+		if (dir) embeddedPath = path.resolve(dir);
+	} else if (c.CLICKHOUSE_URL) {
+		embeddedPath = null;
+	}
+	return { ...c, dataDir, embeddedPath };
+}
+
+export function config(): Config {
+	cached ??= loadConfig();
+	return cached;
+}

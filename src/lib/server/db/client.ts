@@ -1,0 +1,38 @@
+/**
+ * The one ClickHouse client of the process. Embedded ClickHouse (chdb, in-process) unless
+ * CLICKHOUSE_URL points at a server; the rest of the code cannot tell the difference.
+ */
+import { mkdirSync } from 'node:fs';
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+import { config } from '../config';
+
+let client: ClickHouseClient | null = null;
+
+export function db(): ClickHouseClient {
+	if (client) return client;
+	const c = config();
+	if (c.embeddedPath) {
+		mkdirSync(c.embeddedPath, { recursive: true });
+		client = createClient({ connection: createChdbConnection({ path: c.embeddedPath }) });
+	} else {
+		client = createClient({
+			url: c.CLICKHOUSE_URL,
+			username: c.CLICKHOUSE_USER,
+			password: c.CLICKHOUSE_PASSWORD,
+			clickhouse_settings: { date_time_input_format: 'best_effort' }
+		});
+	}
+	return client;
+}
+
+/** Whether this process owns an embedded data directory (and so must be its only user). */
+export function isEmbedded(): boolean {
+	return config().embeddedPath !== null;
+}
+
+export async function closeDb(): Promise<void> {
+	const c = client;
+	client = null;
+	await c?.close();
+}
