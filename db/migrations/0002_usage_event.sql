@@ -23,4 +23,6 @@ CREATE TABLE IF NOT EXISTS usage_event (
     disclose_after Nullable(DateTime64(3, 'UTC')),   -- sealed events stay hidden until then
     bulk Bool
 ) ENGINE = MergeTree
-ORDER BY (subject_code, logged_at, event_id);
+ORDER BY (subject_code, logged_at, event_id)
+-- An acknowledged event must survive a power cut: parts are fsynced before the insert returns.
+SETTINGS fsync_after_insert = 1, fsync_part_directory = 1;

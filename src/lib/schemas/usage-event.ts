@@ -31,7 +31,7 @@ const optionalText = (max: number) => z.string().trim().max(max, `must be at mos
 
 export const usageEventInput = z
 	.object({
-		event_id: z.uuid({ message: 'must be a UUID' }),
+		event_id: z.uuid({ message: 'must be a UUID' }).transform((id) => id.toLowerCase()),
 		logged_at: rfc3339,
 		subject_code: subjectCode,
 		agency_code: registryCode,

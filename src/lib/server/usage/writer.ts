@@ -1,0 +1,161 @@
+/**
+ * The one commit path for usage events: the HTTP API and the seed both come through here.
+ * Batches are committed one group at a time (requests that arrive while a group is being
+ * written are merged into the next insert), so deduplication by event_id is exact and
+ * ordering is well defined: the place where the ledger's sequencer sits.
+ *
+ * Embedded mode and cluster mode alike: exactly one process runs the writer for a log.
+ */
+import { z } from 'zod';
+import type { UsageEvent } from '../../schemas/usage-event';
+import { db } from '../db/client';
+import { bulkInsert, type BulkInsert } from '../db/bulk-insert';
+import { queryRows } from '../db/query';
+import { EventIdFilter } from './event-id-filter';
+
+export interface CommitResult {
+	accepted: { event_id: string }[];
+	/** event_ids already stored, or repeated earlier in the same batch. */
+	duplicates: string[];
+}
+
+/**
+ * How a batch reaches usage_event: the validated events as one JSON array (JSON.stringify
+ * is the cheapest serialisation V8 has), converted by ClickHouse: times are RFC 3339 with
+ * any offset; received_at is the commit time.
+ */
+const EVENT_INSERT: BulkInsert = {
+	into: 'usage_event (event_id, logged_at, received_at, subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, disclose_after, bulk)',
+	select:
+		"event_id, parseDateTime64BestEffort(logged_at, 3, 'UTC'), now64(3, 'UTC'), subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, parseDateTime64BestEffortOrNull(disclose_after, 3, 'UTC'), bulk",
+	format: 'JSONEachRow',
+	structure:
+		'event_id UUID, logged_at String, subject_code String, agency_code String, system String, action String, purpose_code String, legal_basis String, actor_code String, case_ref String, data_categories Array(String), intermediary_code String, xroad_client String, xroad_service String, xroad_message_id String, visibility String, disclose_after Nullable(String), bulk Bool'
+};
+
+/** Merged groups stay well under ClickHouse's insert block size, so one insert is one part. */
+const MAX_GROUP_EVENTS = 200_000;
+
+interface Pending {
+	events: UsageEvent[];
+	resolve: (r: CommitResult) => void;
+	reject: (e: unknown) => void;
+}
+
+const storedIdRow = z.object({ id: z.string() });
+
+class UsageWriter {
+	private filter: EventIdFilter | null = null;
+	private loading: Promise<EventIdFilter> | null = null;
+	private queue: Pending[] = [];
+	private running = false;
+
+	/** Load the fingerprints of every stored event_id (once; at start-up or on first use). */
+	init(): Promise<EventIdFilter> {
+		this.loading ??= this.load().catch((err) => {
+			this.loading = null;
+			throw err;
+		});
+		return this.loading;
+	}
+
+	private async load(): Promise<EventIdFilter> {
+		// 8 bytes per stored event, computed inside ClickHouse: the same fold as fingerprint().
+		const result = await db().exec({
+			query: `SELECT
+				bitXor(reinterpretAsUInt32(reverse(substring(n, 1, 4))), reinterpretAsUInt32(reverse(substring(n, 9, 4)))) AS hi,
+				bitXor(reinterpretAsUInt32(reverse(substring(n, 5, 4))), reinterpretAsUInt32(reverse(substring(n, 13, 4)))) AS lo
+			FROM (SELECT UUIDToNum(event_id) AS n FROM usage_event)
+			FORMAT RowBinary`
+		});
+		const chunks: Buffer[] = [];
+		for await (const chunk of result.stream) chunks.push(chunk as Buffer);
+		const bytes = Buffer.concat(chunks);
+		const filter = new EventIdFilter(bytes.byteLength / 8);
+		filter.addPacked(bytes);
+		this.filter = filter;
+		return filter;
+	}
+
+	commit(events: UsageEvent[]): Promise<CommitResult> {
+		if (events.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
+		return new Promise((resolve, reject) => {
+			this.queue.push({ events, resolve, reject });
+			void this.drain();
+		});
+	}
+
+	private async drain(): Promise<void> {
+		if (this.running) return;
+		this.running = true;
+		try {
+			while (this.queue.length > 0) {
+				const group: Pending[] = [];
+				let size = 0;
+				while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0]!.events.length <= MAX_GROUP_EVENTS)) {
+					const next = this.queue.shift()!;
+					group.push(next);
+					size += next.events.length;
+				}
+				try {
+					const results = await this.commitGroup(group.map((p) => p.events));
+					group.forEach((p, i) => p.resolve(results[i]!));
+				} catch (err) {
+					group.forEach((p) => p.reject(err));
+				}
+			}
+		} finally {
+			this.running = false;
+		}
+	}
+
+	private async commitGroup(batches: UsageEvent[][]): Promise<CommitResult[]> {
+		const filter = await this.init();
+		// Candidates: fingerprints already known. Confirm them against ClickHouse so a
+		// fingerprint collision never turns a new event into a "duplicate".
+		const candidates: string[] = [];
+		for (const batch of batches) for (const e of batch) if (filter.hasId(e.event_id)) candidates.push(e.event_id);
+		const stored = new Set<string>();
+		if (candidates.length > 0) {
+			const rows = await queryRows(
+				'SELECT DISTINCT toString(event_id) AS id FROM usage_event WHERE event_id IN {ids:Array(UUID)}',
+				{ ids: candidates },
+				storedIdRow
+			);
+			for (const r of rows) stored.add(r.id);
+		}
+
+		const seen = new Set<string>();
+		const rows: UsageEvent[] = [];
+		const results = batches.map((batch) => {
+			const result: CommitResult = { accepted: [], duplicates: [] };
+			for (const e of batch) {
+				if (stored.has(e.event_id) || seen.has(e.event_id)) {
+					result.duplicates.push(e.event_id);
+					continue;
+				}
+				seen.add(e.event_id);
+				rows.push(e);
+				result.accepted.push({ event_id: e.event_id });
+			}
+			return result;
+		});
+
+		if (rows.length > 0) {
+			await bulkInsert(EVENT_INSERT, JSON.stringify(rows));
+			// Only after ClickHouse has the rows: a failed insert leaves nothing half-known.
+			for (const id of seen) filter.addId(id);
+		}
+		return results;
+	}
+}
+
+const writer = new UsageWriter();
+
+export function commitEvents(events: UsageEvent[]): Promise<CommitResult> {
+	return writer.commit(events);
+}
+
+export function initWriter(): Promise<unknown> {
+	return writer.init();
+}
