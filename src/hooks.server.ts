@@ -1,0 +1,39 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { startServer } from '$lib/server/runtime/startup';
+import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+
+export const init: ServerInit = async () => {
+	try {
+		await startServer();
+	} catch (err) {
+		// A server with a changed migration or a foreign data directory must not run.
+		console.error(`peegel: cannot start: ${(err as Error).message}`);
+		process.exit(1);
+	}
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const secure = event.url.protocol === 'https:';
+		const result = await validateSessionToken(token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.sessionId = result.session.id;
+			setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? 'Not found' : 'Something went wrong on our side. Please try again.' };
+};

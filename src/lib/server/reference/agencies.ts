@@ -1,0 +1,56 @@
+/** Agencies and their information systems: small, read on every page, so cached briefly. */
+import { z } from 'zod';
+import { insertRows, queryOne, queryRows } from '../db/query';
+
+export interface Agency {
+	code: string;
+	name: string;
+	name_et: string;
+	kind: string;
+}
+
+const agencyRow = z.object({ code: z.string(), name: z.string(), name_et: z.string(), kind: z.string() });
+const systemRow = z.object({ agency_code: z.string(), code: z.string(), name: z.string() });
+
+const CACHE_MS = 60_000;
+let cached: { agencies: Map<string, Agency>; systems: Map<string, string>; until: number } | null = null;
+
+async function load() {
+	if (cached && cached.until > Date.now()) return cached;
+	const [agencies, systems] = await Promise.all([
+		queryRows('SELECT code, name, name_et, kind FROM agency FINAL ORDER BY code', {}, agencyRow),
+		queryRows('SELECT agency_code, code, name FROM information_system FINAL', {}, systemRow)
+	]);
+	cached = {
+		agencies: new Map(agencies.map((a) => [a.code, a])),
+		systems: new Map(systems.map((s) => [`${s.agency_code}/${s.code}`, s.name])),
+		until: Date.now() + CACHE_MS
+	};
+	return cached;
+}
+
+export async function agencyDirectory(): Promise<{
+	agency: (code: string) => Agency | undefined;
+	systemName: (agencyCode: string, system: string) => string;
+}> {
+	const c = await load();
+	return {
+		agency: (code) => c.agencies.get(code),
+		systemName: (agencyCode, system) => c.systems.get(`${agencyCode}/${system}`) ?? system
+	};
+}
+
+const versionRow = z.object({ version: z.union([z.number(), z.string()]).transform(Number) });
+
+/** Register an agency if it is not known yet (agency:key). Returns whether it was created. */
+export async function ensureAgency(code: string, name: string | undefined): Promise<boolean> {
+	const existing = await queryOne('SELECT version FROM agency FINAL WHERE code = {code:String}', { code }, versionRow);
+	if (existing && !name) return false;
+	if (existing && name) {
+		await insertRows('agency', [{ code, name, name_et: name, kind: 'agency', version: existing.version + 1 }]);
+	} else {
+		await insertRows('agency', [{ code, name: name ?? `Agency ${code}`, name_et: name ?? `Asutus ${code}`, kind: 'agency', version: 1 }]);
+	}
+	cached = null;
+	return !existing;
+}

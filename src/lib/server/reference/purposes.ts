@@ -1,0 +1,22 @@
+/** The purpose catalogue: plain-language text and legal basis for each purpose code. */
+import { z } from 'zod';
+import { queryRows } from '../db/query';
+
+export interface Purpose {
+	code: string;
+	text_en: string;
+	text_et: string;
+	legal_basis: string;
+}
+
+const purposeRow = z.object({ code: z.string(), text_en: z.string(), text_et: z.string(), legal_basis: z.string() });
+
+const CACHE_MS = 60_000;
+let cached: { purposes: Map<string, Purpose>; until: number } | null = null;
+
+export async function purposeCatalogue(): Promise<Map<string, Purpose>> {
+	if (cached && cached.until > Date.now()) return cached.purposes;
+	const rows = await queryRows('SELECT code, text_en, text_et, legal_basis FROM purpose FINAL', {}, purposeRow);
+	cached = { purposes: new Map(rows.map((p) => [p.code, p])), until: Date.now() + CACHE_MS };
+	return cached.purposes;
+}

@@ -1,0 +1,49 @@
+/**
+ * Everything the server does once before it takes requests: claim the data directory,
+ * bring the schema up to date (refusing to start on a changed migration), seed demo data
+ * into an empty database in demo mode, and load the writer's state.
+ */
+import { config } from '../config';
+import { closeDb, isEmbedded } from '../db/client';
+import { migrate } from '../db/migrate';
+import { referenceIsEmpty } from '../seed/insert-reference';
+import { seedDatabase } from '../seed/seed';
+import { initWriter } from '../usage/writer';
+import { randomToken } from '../auth/tokens';
+import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
+
+let started: Promise<void> | null = null;
+
+async function start(): Promise<void> {
+	const c = config();
+	const t0 = Date.now();
+	if (isEmbedded()) {
+		const other = readLiveServer(c.dataDir);
+		if (other && other.pid !== process.pid) {
+			throw new Error(`Data directory ${c.dataDir} is in use by another Peegel server (pid ${other.pid}, port ${other.port})`);
+		}
+	}
+	const { applied } = await migrate();
+	if (applied.length > 0) console.log(`peegel: applied migrations ${applied.join(', ')}`);
+
+	if (c.PEEGEL_DEMO && (await referenceIsEmpty())) {
+		console.log(`peegel: empty database, seeding demo data (${c.PEEGEL_DEMO_PEOPLE} people, ${c.PEEGEL_DEMO_EVENTS} events)...`);
+		await seedDatabase({ people: c.PEEGEL_DEMO_PEOPLE, events: c.PEEGEL_DEMO_EVENTS, seed: c.PEEGEL_DEMO_SEED });
+	}
+	await initWriter();
+
+	// Lets CLI tools (agency:key) reach this server instead of opening the data directory.
+	writeServerFile(c.dataDir, { pid: process.pid, port: c.PORT, adminToken: randomToken() });
+	const stop = () => {
+		removeServerFile(c.dataDir, process.pid);
+		void closeDb();
+	};
+	process.once('sveltekit:shutdown', stop);
+	process.once('exit', () => removeServerFile(c.dataDir, process.pid));
+	console.log(`peegel: ready in ${((Date.now() - t0) / 1000).toFixed(1)} s${c.PEEGEL_DEMO ? ' (demo mode)' : ''}`);
+}
+
+export function startServer(): Promise<void> {
+	started ??= start();
+	return started;
+}

@@ -1,0 +1,114 @@
+/**
+ * What a data subject may see of their own usage events. Used by the citizen's timeline
+ * and by the national portal's findUsage, so both apply the same rules:
+ * - sealed events (security services) are absent until their disclosure date, then shown;
+ * - restricted events are shown with their time only: agency, system, purpose, legal
+ *   basis and categories are blanked inside ClickHouse, so they never reach the app;
+ * - the official who did it (actor_code) is never selected.
+ */
+import { z } from 'zod';
+import { bool, int64, utcDateTime } from '../db/columns';
+import { queryOne, queryRows } from '../db/query';
+
+/** The visibility rule as a WHERE condition (no parameters). */
+const VISIBLE_TO_SUBJECT = "(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= now64(3)))";
+
+/** Blank what a restricted event must not show. */
+const SUBJECT_COLUMNS = `
+	toString(event_id) AS event_id,
+	logged_at,
+	visibility = 'restricted' AS restricted,
+	if(restricted, '', agency_code) AS agency_code,
+	if(restricted, '', system) AS system,
+	if(restricted, '', action) AS action,
+	if(restricted, '', purpose_code) AS purpose_code,
+	if(restricted, '', legal_basis) AS legal_basis,
+	if(restricted, [], data_categories) AS data_categories,
+	if(restricted, '', intermediary_code) AS intermediary_code,
+	bulk`;
+
+export const subjectEventRow = z.object({
+	event_id: z.string(),
+	logged_at: utcDateTime,
+	restricted: bool,
+	agency_code: z.string(),
+	system: z.string(),
+	action: z.string(),
+	purpose_code: z.string(),
+	legal_basis: z.string(),
+	data_categories: z.array(z.string()),
+	intermediary_code: z.string(),
+	bulk: bool
+});
+export type SubjectEvent = z.output<typeof subjectEventRow>;
+
+export interface SubjectQuery {
+	subject: string;
+	/** Inclusive lower bound (ISO 8601), or null for no bound. */
+	from: string | null;
+	/** Exclusive upper bound (ISO 8601), or null for no bound. */
+	to: string | null;
+	/** Only this agency's events, or null for all. */
+	agency: string | null;
+	offset: number;
+	limit: number;
+}
+
+/** The filters as parameters; absent bounds become the widest DateTime64 range. */
+function filterParams(q: SubjectQuery) {
+	return {
+		subject: q.subject,
+		from: q.from ?? '1970-01-01T00:00:00Z',
+		to: q.to ?? '2299-12-31T00:00:00Z',
+		agency: q.agency ?? ''
+	};
+}
+
+const FILTER = `subject_code = {subject:String}
+	AND logged_at >= parseDateTime64BestEffort({from:String}, 3, 'UTC')
+	AND logged_at < parseDateTime64BestEffort({to:String}, 3, 'UTC')
+	AND ({agency:String} = '' OR (agency_code = {agency:String} AND visibility != 'restricted'))
+	AND ${VISIBLE_TO_SUBJECT}`;
+
+const countRow = z.object({ total: int64 });
+
+/** One page of a subject's events, newest first, and the total matching the filters. */
+export async function subjectEvents(q: SubjectQuery): Promise<{ total: number; events: SubjectEvent[] }> {
+	const params = { ...filterParams(q), offset: q.offset, limit: q.limit };
+	const [events, count] = await Promise.all([
+		queryRows(
+			`SELECT ${SUBJECT_COLUMNS} FROM usage_event WHERE ${FILTER}
+			 ORDER BY logged_at DESC, event_id DESC
+			 LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
+			params,
+			subjectEventRow
+		),
+		queryOne(`SELECT count() AS total FROM usage_event WHERE ${FILTER}`, params, countRow)
+	]);
+	return { total: count?.total ?? 0, events };
+}
+
+const agencyCountRow = z.object({ agency_code: z.string(), events: int64 });
+
+/** Agencies that appear in a subject's visible, unrestricted events (for the agency filter). */
+export async function subjectAgencies(subject: string): Promise<{ agency_code: string; events: number }[]> {
+	return queryRows(
+		`SELECT agency_code, count() AS events FROM usage_event
+		 WHERE subject_code = {subject:String} AND visibility != 'restricted' AND ${VISIBLE_TO_SUBJECT}
+		 GROUP BY agency_code ORDER BY events DESC`,
+		{ subject },
+		agencyCountRow
+	);
+}
+
+const periodRow = z.object({ first: utcDateTime.nullable(), last: utcDateTime.nullable(), n: int64 });
+
+/** The span of time the log holds events for (the portal's usagePeriod). */
+export async function logPeriod(): Promise<{ first: string | null; last: string | null }> {
+	const row = await queryOne(
+		'SELECT if(count() = 0, NULL, min(logged_at)) AS first, if(count() = 0, NULL, max(logged_at)) AS last, count() AS n FROM usage_event',
+		{},
+		periodRow
+	);
+	return { first: row?.first ?? null, last: row?.last ?? null };
+}

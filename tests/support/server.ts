@@ -1,0 +1,108 @@
+/**
+ * A real Peegel server for a test file: the built app (node build/index.js) on a free port
+ * with its own fresh data directory and a small demo data set. Integration and end-to-end
+ * tests talk to it over HTTP only, as agencies, the portal and browsers do.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+export interface TestServer {
+	url: string;
+	dataDir: string;
+	/** A new key for an agency (registered if new), through the server's local admin endpoint. */
+	agencyKey(agency: string, opts?: { portal?: boolean; name?: string }): Promise<string>;
+	/** Demo sign-in as a persona key or personal code; returns the Cookie header value. */
+	signIn(persona: string): Promise<string>;
+	stop(): Promise<void>;
+	logs(): string;
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'peegel-test-'));
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	let output = '';
+	const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'build/index.js')], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			PEEGEL_DATA_DIR: dataDir,
+			PEEGEL_DEMO: '1',
+			PEEGEL_DEMO_PEOPLE: '200',
+			PEEGEL_DEMO_EVENTS: '3000',
+			BODY_SIZE_LIMIT: String(33 * 1024 * 1024),
+			ORIGIN: url,
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+
+	const deadline = Date.now() + 90_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`test server exited with ${child.exitCode}:\n${output}`);
+		try {
+			const res = await fetch(`${url}/findUsage/v2/heartbeat`);
+			if (res.status < 500) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error(`test server did not start in 90 s:\n${output}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+
+	const adminToken = (): string => JSON.parse(readFileSync(path.join(dataDir, 'server.json'), 'utf8')).adminToken;
+
+	return {
+		url,
+		dataDir,
+		logs: () => output,
+		async agencyKey(agency, opts = {}) {
+			const res = await fetch(`${url}/api/internal/agency-keys`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ agency, portal: opts.portal ?? false, name: opts.name })
+			});
+			if (res.status !== 201) throw new Error(`agency key: ${res.status} ${await res.text()}`);
+			return ((await res.json()) as { key: string }).key;
+		},
+		async signIn(persona) {
+			const res = await fetch(`${url}/auth/demo`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
+				body: new URLSearchParams({ persona }),
+				redirect: 'manual'
+			});
+			const cookie = res.headers.getSetCookie().find((c) => c.startsWith('peegel_session='));
+			if (res.status !== 303 || !cookie) throw new Error(`sign-in as ${persona}: ${res.status} ${await res.text()}`);
+			return cookie.split(';')[0]!;
+		},
+		async stop() {
+			if (child.exitCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+				if (child.exitCode === null) child.kill('SIGKILL');
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
