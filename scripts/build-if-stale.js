@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** @param {string} p @returns {number} newest modification time under p */
 function newest(p) {
 	if (!existsSync(p)) return 0;
 	const s = statSync(p);

@@ -4,21 +4,26 @@
  * tests talk to it over HTTP only, as agencies, the portal and browsers do.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(__dirname, '../..');
+// import.meta.url, not __dirname: Playwright and tsx load this file as an ES module.
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
 export interface TestServer {
 	url: string;
 	dataDir: string;
+	/** The server process's pid (e.g. to read its peak RSS from /proc/<pid>/status). */
+	pid: number;
 	/** A new key for an agency (registered if new), through the server's local admin endpoint. */
 	agencyKey(agency: string, opts?: { portal?: boolean; name?: string }): Promise<string>;
 	/** Demo sign-in as a persona key or personal code; returns the Cookie header value. */
 	signIn(persona: string): Promise<string>;
-	stop(): Promise<void>;
+	/** Stops the server and deletes its data directory unless keepData. */
+	stop(opts?: { keepData?: boolean }): Promise<void>;
 	logs(): string;
 }
 
@@ -32,12 +37,29 @@ export function freePort(): Promise<number> {
 	});
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-	const dataDir = mkdtempSync(path.join(tmpdir(), 'peegel-test-'));
+export interface TestServerOptions {
+	/** Use this (new or empty) directory instead of a fresh one under the system temp dir. */
+	dataDir?: string;
+	/** How long to wait for the server to answer (default 90 s). */
+	startTimeoutMs?: number;
+	/** Extra node flags, e.g. ['--cpu-prof'] (not allowed in NODE_OPTIONS). */
+	nodeArgs?: string[];
+	/** How long stop() waits for a graceful exit before SIGKILL (default 10 s). */
+	stopTimeoutMs?: number;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, opts: TestServerOptions = {}): Promise<TestServer> {
+	let dataDir: string;
+	if (opts.dataDir) {
+		dataDir = path.resolve(opts.dataDir);
+		mkdirSync(dataDir, { recursive: true });
+	} else {
+		dataDir = mkdtempSync(path.join(tmpdir(), 'peegel-test-'));
+	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'build/index.js')], {
+	const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'build/index.js')], {
 		cwd: ROOT,
 		env: {
 			...process.env,
@@ -56,7 +78,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
 
-	const deadline = Date.now() + 90_000;
+	const startTimeoutMs = opts.startTimeoutMs ?? 90_000;
+	const deadline = Date.now() + startTimeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`test server exited with ${child.exitCode}:\n${output}`);
 		try {
@@ -65,7 +88,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 		} catch {
 			// not listening yet
 		}
-		if (Date.now() > deadline) throw new Error(`test server did not start in 90 s:\n${output}`);
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`test server did not start in ${startTimeoutMs / 1000} s:\n${output}`);
+		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
 
@@ -74,6 +100,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 	return {
 		url,
 		dataDir,
+		pid: child.pid!,
 		logs: () => output,
 		async agencyKey(agency, opts = {}) {
 			const res = await fetch(`${url}/api/internal/agency-keys`, {
@@ -95,14 +122,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 			if (res.status !== 303 || !cookie) throw new Error(`sign-in as ${persona}: ${res.status} ${await res.text()}`);
 			return cookie.split(';')[0]!;
 		},
-		async stop() {
+		async stop({ keepData = false } = {}) {
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
 				child.kill('SIGTERM');
-				await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+				await Promise.race([exited, new Promise((r) => setTimeout(r, opts.stopTimeoutMs ?? 10_000))]);
 				if (child.exitCode === null) child.kill('SIGKILL');
 			}
-			rmSync(dataDir, { recursive: true, force: true });
+			if (!keepData) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
 }

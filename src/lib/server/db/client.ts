@@ -3,7 +3,7 @@
  * CLICKHOUSE_URL points at a server; the rest of the code cannot tell the difference.
  */
 import { mkdirSync } from 'node:fs';
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { config } from '../config';
 
@@ -14,7 +14,10 @@ export function db(): ClickHouseClient {
 	const c = config();
 	if (c.embeddedPath) {
 		mkdirSync(c.embeddedPath, { recursive: true });
-		client = createClient({ connection: createChdbConnection({ path: c.embeddedPath }) });
+		// chdb implements the Connection contract from @clickhouse/client-common, which the
+		// client package also ships as its own copy of the types: same shape, two declarations.
+		const connection = createChdbConnection({ path: c.embeddedPath }) as unknown as ClickHouseClientConfigOptions['connection'];
+		client = createClient({ connection });
 	} else {
 		client = createClient({
 			url: c.CLICKHOUSE_URL,

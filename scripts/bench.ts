@@ -1,0 +1,592 @@
+// npm run bench -- [--events N] [--people N] [--concurrency N] [--batch N] [--seed N] [--citizens N] [--keep] [--profile]
+//
+// The performance targets of DESIGN.md, measured against the real server (the built app,
+// embedded ClickHouse) on a fresh data directory under ./bench-data/:
+//   - ingestion over HTTP: N generated events as NDJSON batches from `concurrency` parallel
+//     senders, each batch one agency's (with that agency's key); events/s = accepted events
+//     / time spent in HTTP requests (generation and serialisation are not counted);
+//   - the citizen timeline: GET /me (full server-rendered HTML) for random citizens;
+//   - bytes on disk per event, after merges settle;
+//   - the server process's peak RSS (VmHWM; embedded ClickHouse runs in the same process).
+// Prints a table and writes bench-results.json in the project root.
+import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { buildIfStale } from './build-if-stale.js';
+import { startTestServer, type TestServer } from '../tests/support/server';
+import { generateReference, type Reference } from '../src/lib/server/seed/reference';
+import { generateEvents } from '../src/lib/server/seed/events';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+
+// ---------------------------------------------------------------------------------------
+// Flags
+
+const USAGE = `Usage: npm run bench -- [options]
+  --events N        events to ingest (default 1000000; 1_000_000, 1M and 500k also work)
+  --people N        population size (default max(10000, events / 100), at most 1000000)
+  --concurrency N   parallel HTTP senders (default 4)
+  --batch N         events per request (default 10000, at most 50000)
+  --seed N          seed of the generated data (default 2026)
+  --citizens N      citizens whose timeline is timed, one GET /me each (default 300)
+  --buffer-mb N     memory for pre-serialised batches (default: 40% of RAM, at most 8192);
+                    a larger run is generated while sending, and only HTTP time is counted
+  --keep            keep the data directory (bench-data/<timestamp>) afterwards
+  --profile         run the server with node --cpu-prof (profile written to the data directory; implies --keep)
+  --help            this text`;
+
+/** A positive count: digits with optional _ or , separators and an optional k/M suffix. */
+const count = (name: string, min: number, max: number) =>
+	z
+		.string()
+		.regex(/^\d[\d_,]*[kKmM]?$/, `--${name} must be a whole number such as 1000000, 1_000_000 or 1M`)
+		.transform((s) => {
+			const suffix = s.slice(-1).toLowerCase();
+			const scale = suffix === 'k' ? 1_000 : suffix === 'm' ? 1_000_000 : 1;
+			return Number(s.replace(/[_,kKmM]/g, '')) * scale;
+		})
+		.pipe(z.number().int().min(min, `--${name} must be at least ${min}`).max(max, `--${name} must be at most ${max}`));
+
+const flagsSchema = z.object({
+	events: count('events', 1, 50_000_000).default(1_000_000),
+	people: count('people', 50, 1_000_000).optional(),
+	concurrency: count('concurrency', 1, 64).default(4),
+	batch: count('batch', 1, 50_000).default(10_000),
+	seed: z
+		.string()
+		.regex(/^-?\d+$/, '--seed must be an integer')
+		.transform(Number)
+		.default(2026),
+	citizens: count('citizens', 1, 100_000).default(300),
+	'buffer-mb': count('buffer-mb', 16, 1_000_000).optional(),
+	keep: z.boolean().default(false),
+	profile: z.boolean().default(false),
+	help: z.boolean().default(false)
+});
+type Flags = z.output<typeof flagsSchema> & { people: number; bufferBytes: number };
+
+function fail(message: string): never {
+	console.error(`bench: ${message}\n\n${USAGE}`);
+	process.exit(2);
+}
+
+function readFlags(): Flags {
+	let values: Record<string, unknown>;
+	try {
+		({ values } = parseArgs({
+			options: {
+				events: { type: 'string' },
+				people: { type: 'string' },
+				concurrency: { type: 'string' },
+				batch: { type: 'string' },
+				seed: { type: 'string' },
+				citizens: { type: 'string' },
+				'buffer-mb': { type: 'string' },
+				keep: { type: 'boolean' },
+				profile: { type: 'boolean' },
+				help: { type: 'boolean', short: 'h' }
+			},
+			strict: true,
+			allowPositionals: false
+		}));
+	} catch (err) {
+		fail((err as Error).message);
+	}
+	const parsed = flagsSchema.safeParse(values);
+	if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('\n'));
+	const f = parsed.data;
+	if (f.help) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+	const people = f.people ?? Math.min(1_000_000, Math.max(10_000, Math.floor(f.events / 100)));
+	const bufferBytes = (f['buffer-mb'] ?? Math.min(8192, Math.floor((os.totalmem() * 0.4) / 2 ** 20))) * 2 ** 20;
+	return { ...f, people, bufferBytes, keep: f.keep || f.profile };
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (msg: string) => console.error(`bench: ${msg}`);
+
+function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return NaN;
+	const rank = Math.ceil((p / 100) * sorted.length) - 1;
+	return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}
+
+/** A small deterministic PRNG (mulberry32) for choosing citizens. */
+function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function status(pid: number, field: string): number | null {
+	try {
+		const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) * 1024 : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Seed of the bench's events: derived from --seed, never equal to it (see produce()). */
+const eventSeed = (seed: number) => seed + 1_000_003;
+
+// ---------------------------------------------------------------------------------------
+// Batches: generated events, grouped by agency, serialised as NDJSON before they are sent
+
+interface Batch {
+	agency: string;
+	events: number;
+	body: Buffer;
+}
+
+/** A bounded queue of serialised batches between the generator and the senders. */
+class BatchQueue {
+	private items: Batch[] = [];
+	private bytes = 0;
+	private closed = false;
+	private waitingForItem: (() => void)[] = [];
+	private waitingForSpace: (() => void)[] = [];
+
+	constructor(readonly capacityBytes: number) {}
+
+	get size(): number {
+		return this.items.length;
+	}
+
+	get full(): boolean {
+		return this.bytes >= this.capacityBytes;
+	}
+
+	async push(b: Batch): Promise<void> {
+		while (this.full) await new Promise<void>((r) => this.waitingForSpace.push(r));
+		this.items.push(b);
+		this.bytes += b.body.byteLength;
+		this.waitingForItem.shift()?.();
+	}
+
+	close(): void {
+		this.closed = true;
+		for (const w of this.waitingForItem.splice(0)) w();
+	}
+
+	/** The next batch, or null when the producer is done and the queue is empty. */
+	async take(): Promise<Batch | null> {
+		for (;;) {
+			const b = this.items.shift();
+			if (b) {
+				this.bytes -= b.body.byteLength;
+				this.waitingForSpace.shift()?.();
+				return b;
+			}
+			if (this.closed) return null;
+			await new Promise<void>((r) => this.waitingForItem.push(r));
+		}
+	}
+}
+
+interface Produced {
+	events: number;
+	batches: number;
+	bytes: number;
+	/** Events per subject code, to pick citizens with a timeline. */
+	perSubject: Map<string, number>;
+	seconds: number;
+}
+
+/**
+ * Generates the events and feeds the queue with one agency's batch at a time. Yields to the
+ * event loop between chunks so senders keep going when generation overlaps sending.
+ */
+async function produce(ref: Reference, flags: Flags, queue: BatchQueue, onFirstFull: () => void): Promise<Produced> {
+	const t0 = performance.now();
+	const perAgency = new Map<string, string[]>();
+	const perSubject = new Map<string, number>();
+	let events = 0;
+	let batches = 0;
+	let bytes = 0;
+	let signalled = false;
+	const emit = async (agency: string, lines: string[]) => {
+		const body = Buffer.from(lines.join('\n') + '\n');
+		batches++;
+		bytes += body.byteLength;
+		await queue.push({ agency, events: lines.length, body });
+		if (!signalled && queue.full) {
+			signalled = true;
+			onFirstFull();
+		}
+	};
+	// The events' own seed differs from the reference seed: the server's demo seed already
+	// stored events generated from the reference seed, and their ids must not repeat here.
+	for (const chunk of generateEvents(ref, { events: flags.events, seed: eventSeed(flags.seed), batchSize: 20_000 })) {
+		for (const e of chunk) {
+			let lines = perAgency.get(e.agency_code);
+			if (!lines) perAgency.set(e.agency_code, (lines = []));
+			lines.push(JSON.stringify(e));
+			perSubject.set(e.subject_code, (perSubject.get(e.subject_code) ?? 0) + 1);
+			events++;
+			if (lines.length >= flags.batch) {
+				perAgency.set(e.agency_code, []);
+				await emit(e.agency_code, lines);
+			}
+		}
+		if (Math.floor(events / 1_000_000) !== Math.floor((events - chunk.length) / 1_000_000)) log(`generated ${fmt(events)} events`);
+		// Let the senders run when generation overlaps sending.
+		await new Promise((r) => setImmediate(r));
+	}
+	for (const [agency, lines] of perAgency) if (lines.length > 0) await emit(agency, lines);
+	queue.close();
+	return { events, batches, bytes, perSubject, seconds: (performance.now() - t0) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------
+// Ingestion
+
+interface IngestStats {
+	accepted: number;
+	requests: number;
+	/** Seconds with at least one request in flight. */
+	busySeconds: number;
+	/** Seconds from the first request to the last response. */
+	wallSeconds: number;
+	requestMs: number[];
+}
+
+async function send(server: TestServer, keys: Map<string, string>, queue: BatchQueue, concurrency: number): Promise<IngestStats> {
+	let accepted = 0;
+	let requests = 0;
+	let inFlight = 0;
+	let busyMs = 0;
+	let busySince = 0;
+	let first = Infinity;
+	let last = 0;
+	const requestMs: number[] = [];
+	const url = `${server.url}/api/v1/usage-events`;
+	const sender = async () => {
+		for (;;) {
+			const b = await queue.take();
+			if (!b) return;
+			const key = keys.get(b.agency);
+			if (!key) throw new Error(`no API key for agency ${b.agency}`);
+			const t0 = performance.now();
+			if (inFlight++ === 0) busySince = t0;
+			first = Math.min(first, t0);
+			let res: Response;
+			let text: string;
+			try {
+				res = await fetch(url, {
+					method: 'POST',
+					headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
+					body: b.body
+				});
+				text = await res.text();
+			} finally {
+				const t1 = performance.now();
+				if (--inFlight === 0) busyMs += t1 - busySince;
+				last = Math.max(last, t1);
+				requestMs.push(t1 - t0);
+			}
+			requests++;
+			if (res.status !== 200) throw new Error(`ingestion answered ${res.status} for a batch of ${b.events} events from ${b.agency}: ${text.slice(0, 1000)}`);
+			const body = JSON.parse(text) as { accepted: unknown[]; duplicates: unknown[]; rejected: unknown[] };
+			if (body.accepted.length !== b.events || body.duplicates.length > 0 || body.rejected.length > 0) {
+				throw new Error(
+					`batch of ${b.events} events from ${b.agency}: ${body.accepted.length} accepted, ${body.duplicates.length} duplicates, ${body.rejected.length} rejected: ${JSON.stringify(body.rejected.slice(0, 3))}`
+				);
+			}
+			accepted += body.accepted.length;
+			if (requests % 100 === 0) log(`sent ${fmt(requests)} batches, ${fmt(accepted)} events accepted`);
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, sender));
+	return { accepted, requests, busySeconds: busyMs / 1000, wallSeconds: (last - first) / 1000, requestMs };
+}
+
+// ---------------------------------------------------------------------------------------
+// Storage: bytes of the embedded ClickHouse directory, without outdated parts
+
+interface DiskUsage {
+	/** Allocated bytes of everything in the directory. */
+	allocated: number;
+	/** The same, without parts that a merged part covers (ClickHouse deletes them after old_parts_lifetime). */
+	live: number;
+	/** Apparent (file length) bytes of the live data. */
+	liveApparent: number;
+}
+
+const PART = /^(.+)_(\d+)_(\d+)_(\d+)(?:_(\d+))?$/;
+
+/** Part directory names covered by another part of the same table (inactive, waiting for deletion). */
+function coveredParts(names: string[]): Set<string> {
+	const parts = names
+		.map((n) => ({ n, m: PART.exec(n) }))
+		.filter((p): p is { n: string; m: RegExpExecArray } => p.m !== null)
+		.map(({ n, m }) => ({ n, partition: m[1]!, min: Number(m[2]), max: Number(m[3]), level: Number(m[4]), mutation: Number(m[5] ?? 0) }));
+	const covered = new Set<string>();
+	for (const a of parts) {
+		for (const b of parts) {
+			if (a === b || a.partition !== b.partition) continue;
+			const contains = b.min <= a.min && b.max >= a.max && (b.level > a.level || (b.level === a.level && b.mutation > a.mutation) || b.min < a.min || b.max > a.max);
+			if (contains) {
+				covered.add(a.n);
+				break;
+			}
+		}
+	}
+	return covered;
+}
+
+function diskUsage(dir: string): DiskUsage {
+	const seen = new Set<string>();
+	const total = { allocated: 0, live: 0, liveApparent: 0 };
+	const walk = (p: string, live: boolean) => {
+		let st;
+		try {
+			st = lstatSync(p);
+		} catch {
+			return; // deleted while walking (a merge finished)
+		}
+		const id = `${st.dev}:${st.ino}`;
+		if (!st.isDirectory()) {
+			if (seen.has(id)) return;
+			seen.add(id);
+			total.allocated += st.blocks * 512;
+			if (live) {
+				total.live += st.blocks * 512;
+				total.liveApparent += st.size;
+			}
+			return;
+		}
+		total.allocated += st.blocks * 512;
+		if (live) total.live += st.blocks * 512;
+		let names: string[];
+		try {
+			names = readdirSync(p);
+		} catch {
+			return;
+		}
+		const covered = coveredParts(names);
+		for (const n of names) walk(path.join(p, n), live && !covered.has(n));
+	};
+	walk(dir, true);
+	return total;
+}
+
+async function settledDiskUsage(dir: string): Promise<{ usage: DiskUsage; waitedSeconds: number; settled: boolean }> {
+	const t0 = Date.now();
+	let prev = diskUsage(dir);
+	let stableSince = Date.now();
+	while (Date.now() - t0 < 60_000) {
+		await sleep(500);
+		const cur = diskUsage(dir);
+		if (cur.live !== prev.live) stableSince = Date.now();
+		prev = cur;
+		if (Date.now() - stableSince >= 3_000) return { usage: cur, waitedSeconds: (Date.now() - t0) / 1000, settled: true };
+	}
+	return { usage: prev, waitedSeconds: (Date.now() - t0) / 1000, settled: false };
+}
+
+// ---------------------------------------------------------------------------------------
+// Citizen timeline
+
+async function timeTimeline(server: TestServer, produced: Produced, flags: Flags) {
+	const random = prng(flags.seed ^ 0x5eed);
+	const subjects = [...produced.perSubject.keys()].filter((s) => /^EE\d{11}$/.test(s));
+	if (subjects.length === 0) throw new Error('no generated events concern an Estonian personal code');
+	const chosen = new Set<string>();
+	const n = Math.min(flags.citizens, subjects.length);
+	while (chosen.size < n) chosen.add(subjects[Math.floor(random() * subjects.length)]!);
+
+	log(`signing in ${fmt(n)} citizens...`);
+	const sessions: { subject: string; cookie: string }[] = [];
+	for (const subject of chosen) sessions.push({ subject, cookie: await server.signIn(subject) });
+
+	const get = async (cookie: string): Promise<number> => {
+		const t0 = performance.now();
+		const res = await fetch(`${server.url}/me`, { headers: { cookie }, redirect: 'manual' });
+		const html = await res.text();
+		const ms = performance.now() - t0;
+		if (res.status !== 200) throw new Error(`GET /me answered ${res.status}: ${html.slice(0, 500)}`);
+		if (!html.includes('Uses of your data')) throw new Error('GET /me did not render the timeline table');
+		return ms;
+	};
+	for (let i = 0; i < 10; i++) await get(sessions[i % sessions.length]!.cookie);
+	log(`timing GET /me for ${fmt(n)} citizens...`);
+	const ms: number[] = [];
+	for (const s of sessions) ms.push(await get(s.cookie));
+	const sorted = [...ms].sort((a, b) => a - b);
+	const events = [...chosen].map((s) => produced.perSubject.get(s) ?? 0);
+	return {
+		requests: ms.length,
+		p50: percentile(sorted, 50),
+		p95: percentile(sorted, 95),
+		max: sorted[sorted.length - 1]!,
+		mean: ms.reduce((a, b) => a + b, 0) / ms.length,
+		meanEventsPerCitizen: events.reduce((a, b) => a + b, 0) / events.length,
+		maxEventsPerCitizen: Math.max(...events)
+	};
+}
+
+// ---------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<void> {
+	const flags = readFlags();
+	log(`${fmt(flags.events)} events, ${fmt(flags.people)} people, ${flags.concurrency} senders, ${fmt(flags.batch)} events per request, seed ${flags.seed}`);
+	buildIfStale(ROOT);
+
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	const dataDir = path.join(ROOT, 'bench-data', stamp);
+	const env: Record<string, string> = {
+		// Demo mode seeds the population register (so citizens can use the demo sign-in) with
+		// the bench's own reference data, plus the smallest number of demo events.
+		PEEGEL_DEMO: '1',
+		PEEGEL_DEMO_PEOPLE: String(flags.people),
+		PEEGEL_DEMO_EVENTS: '100',
+		PEEGEL_DEMO_SEED: String(flags.seed),
+		BODY_SIZE_LIMIT: String(64 * 1024 * 1024)
+	};
+	const profileDir = path.join(dataDir, 'profile');
+
+	log('generating reference data...');
+	const ref = generateReference({ people: flags.people, seed: flags.seed });
+
+	log(`starting the server (data in ${path.relative(ROOT, dataDir)})...`);
+	const tBoot = performance.now();
+	const server = await startTestServer(env, {
+		dataDir,
+		startTimeoutMs: 600_000,
+		stopTimeoutMs: 60_000,
+		nodeArgs: flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+	});
+	const bootSeconds = (performance.now() - tBoot) / 1000;
+	let ok = false;
+	try {
+		log(`server up in ${bootSeconds.toFixed(1)} s (pid ${server.pid}); creating one API key per agency...`);
+		const keys = new Map<string, string>();
+		for (const a of ref.agencies) keys.set(a.code, await server.agencyKey(a.code, { name: a.name }));
+
+		// Generate and serialise ahead of the senders; start sending when everything is
+		// ready, or when the buffer is full (then generation continues alongside).
+		const queue = new BatchQueue(flags.bufferBytes);
+		let startSending!: () => void;
+		const ready = new Promise<void>((r) => (startSending = r));
+		log(`generating and serialising events (buffer ${fmt(flags.bufferBytes / 2 ** 20)} MiB)...`);
+		const producing = produce(ref, flags, queue, () => {
+			log('buffer full: sending while generating the rest (only time in HTTP requests is counted)');
+			startSending();
+		});
+		void producing.then(() => startSending(), () => startSending());
+		await ready;
+		const preBuilt = queue.size;
+		log(`sending ${fmt(preBuilt)} ready batches with ${flags.concurrency} senders...`);
+		const [produced, ingest] = await Promise.all([producing, send(server, keys, queue, flags.concurrency)]);
+		if (ingest.accepted !== produced.events) throw new Error(`${fmt(produced.events)} events sent but ${fmt(ingest.accepted)} accepted`);
+		const rate = ingest.accepted / ingest.busySeconds;
+		log(`ingested ${fmt(ingest.accepted)} events in ${ingest.busySeconds.toFixed(1)} s: ${fmt(rate)} events/s`);
+
+		log('waiting for merges to settle...');
+		const disk = await settledDiskUsage(path.join(dataDir, 'clickhouse'));
+
+		const timeline = await timeTimeline(server, produced, flags);
+		const peakRss = status(server.pid, 'VmHWM');
+		const rssNow = status(server.pid, 'VmRSS');
+
+		const reqSorted = [...ingest.requestMs].sort((a, b) => a - b);
+		const results = {
+			events: ingest.accepted,
+			ingest_events_per_s: Math.round(rate),
+			timeline_p50_ms: Number(timeline.p50.toFixed(2)),
+			timeline_p95_ms: Number(timeline.p95.toFixed(2)),
+			bytes_per_event: Number((disk.usage.live / ingest.accepted).toFixed(2)),
+			peak_rss_mb: peakRss === null ? null : Math.round(peakRss / 2 ** 20),
+			machine: {
+				cpu: os.cpus()[0]?.model ?? 'unknown',
+				cores: os.availableParallelism(),
+				memory_gb: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+				node: process.version,
+				platform: `${os.type()} ${os.release()}`
+			},
+			date: new Date().toISOString(),
+			details: {
+				people: flags.people,
+				seed: flags.seed,
+				concurrency: flags.concurrency,
+				batch_events: flags.batch,
+				batches: produced.batches,
+				ndjson_bytes: produced.bytes,
+				ndjson_bytes_per_event: Number((produced.bytes / produced.events).toFixed(1)),
+				generation_seconds: Number(produced.seconds.toFixed(1)),
+				batches_ready_before_sending: preBuilt,
+				ingest_busy_seconds: Number(ingest.busySeconds.toFixed(2)),
+				ingest_wall_seconds: Number(ingest.wallSeconds.toFixed(2)),
+				ingest_request_ms_p50: Number(percentile(reqSorted, 50).toFixed(1)),
+				ingest_request_ms_p95: Number(percentile(reqSorted, 95).toFixed(1)),
+				server_boot_seconds: Number(bootSeconds.toFixed(1)),
+				timeline_requests: timeline.requests,
+				timeline_mean_ms: Number(timeline.mean.toFixed(2)),
+				timeline_max_ms: Number(timeline.max.toFixed(2)),
+				timeline_mean_events_per_citizen: Number(timeline.meanEventsPerCitizen.toFixed(1)),
+				timeline_max_events_per_citizen: timeline.maxEventsPerCitizen,
+				disk_live_bytes: disk.usage.live,
+				disk_live_apparent_bytes: disk.usage.liveApparent,
+				disk_allocated_bytes_with_outdated_parts: disk.usage.allocated,
+				disk_settled: disk.settled,
+				disk_wait_seconds: Number(disk.waitedSeconds.toFixed(1)),
+				server_rss_mb_at_end: rssNow === null ? null : Math.round(rssNow / 2 ** 20)
+			}
+		};
+		writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
+
+		const rows: [string, string, string][] = [
+			['events ingested', fmt(results.events), ''],
+			['ingestion (HTTP, validated, deduplicated, committed)', `${fmt(results.ingest_events_per_s)} events/s`, '>= 100,000'],
+			['citizen timeline GET /me p50', `${results.timeline_p50_ms.toFixed(1)} ms`, ''],
+			['citizen timeline GET /me p95', `${results.timeline_p95_ms.toFixed(1)} ms`, '<= 10 ms'],
+			['storage', `${results.bytes_per_event.toFixed(1)} bytes/event`, '<= 60'],
+			['server peak RSS', `${fmt(results.peak_rss_mb ?? NaN)} MB`, '']
+		];
+		const w0 = Math.max(...rows.map((r) => r[0].length));
+		const w1 = Math.max(...rows.map((r) => r[1].length));
+		console.log('');
+		console.log(`${'measure'.padEnd(w0)}  ${'result'.padStart(w1)}  target`);
+		console.log(`${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ------`);
+		for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
+		console.log('');
+		console.log(
+			`${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memory_gb} GB, node ${results.machine.node}; ` +
+				`${fmt(results.details.batches)} requests of ${fmt(flags.batch)} events, ${flags.concurrency} senders, ` +
+				`${results.details.ndjson_bytes_per_event} NDJSON bytes/event; timeline over ${timeline.requests} citizens ` +
+				`(${results.details.timeline_mean_events_per_citizen} events each on average)`
+		);
+		console.log('Written to bench-results.json');
+		ok = true;
+	} catch (err) {
+		console.error(`bench: failed: ${(err as Error).stack ?? err}`);
+		console.error(`--- server output (last 4000 characters) ---\n${server.logs().slice(-4000)}`);
+		process.exitCode = 1;
+	} finally {
+		await server.stop({ keepData: true });
+		if (flags.keep) {
+			log(`kept ${path.relative(ROOT, dataDir)}${flags.profile ? ` (CPU profile in ${path.relative(ROOT, profileDir)})` : ''}`);
+		} else {
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+		if (!ok) process.exitCode = 1;
+	}
+}
+
+await main();

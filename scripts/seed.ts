@@ -1,0 +1,162 @@
+// npm run seed -- [--people N] [--events N] [--seed N]
+//
+// Fills a fresh database with deterministic demo data: a population register, agencies,
+// officials, personas and two years of usage events. Applies migrations first. Refuses a
+// database that already has reference data, and a data directory a running server owns.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { config } from '../src/lib/server/config';
+import { closeDb, isEmbedded } from '../src/lib/server/db/client';
+import { migrate } from '../src/lib/server/db/migrate';
+import { readLiveServer } from '../src/lib/server/runtime/server-lock';
+import { referenceIsEmpty } from '../src/lib/server/seed/insert-reference';
+import { MIN_PEOPLE } from '../src/lib/server/seed/reference';
+import { seedDatabase, type SeedProgress } from '../src/lib/server/seed/seed';
+
+const USAGE = `Usage: npm run seed -- [options]
+  --people N   people in the population register (default 10000, ${MIN_PEOPLE}..1000000)
+  --events N   usage events over the last two years (default 1000000, at most 50000000)
+  --seed N     seed: the same seed gives the same data (default 1)
+  --help       this text
+Numbers may be written 1000000, 1_000_000, 1M or 500k.
+The database is PEEGEL_DATA_DIR (default ./.data) or CLICKHOUSE_URL.`;
+
+/** A count: digits with optional _ or , separators and an optional k/M suffix. */
+const count = (name: string, min: number, max: number) =>
+	z
+		.string()
+		.regex(/^\d[\d_,]*[kKmM]?$/, `--${name} must be a whole number such as 1000000, 1_000_000 or 1M`)
+		.transform((s) => {
+			const suffix = s.slice(-1).toLowerCase();
+			const scale = suffix === 'k' ? 1_000 : suffix === 'm' ? 1_000_000 : 1;
+			return Number(s.replace(/[_,kKmM]/g, '')) * scale;
+		})
+		.pipe(z.number().int().min(min, `--${name} must be at least ${min}`).max(max, `--${name} must be at most ${max}`));
+
+const flagsSchema = z.object({
+	people: count('people', MIN_PEOPLE, 1_000_000).default(10_000),
+	events: count('events', 0, 50_000_000).default(1_000_000),
+	seed: z
+		.string()
+		.regex(/^-?\d{1,15}$/, '--seed must be an integer')
+		.transform(Number)
+		.default(1),
+	help: z.boolean().default(false)
+});
+
+function fail(message: string, code = 2): never {
+	console.error(`seed: ${message}${code === 2 ? `\n\n${USAGE}` : ''}`);
+	process.exit(code);
+}
+
+function readFlags(): z.output<typeof flagsSchema> {
+	let values: Record<string, unknown>;
+	try {
+		({ values } = parseArgs({
+			options: {
+				people: { type: 'string' },
+				events: { type: 'string' },
+				seed: { type: 'string' },
+				help: { type: 'boolean', short: 'h' }
+			},
+			strict: true,
+			allowPositionals: false
+		}));
+	} catch (err) {
+		fail((err as Error).message);
+	}
+	const parsed = flagsSchema.safeParse(values);
+	if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('; '));
+	return parsed.data;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function duration(seconds: number): string {
+	if (!Number.isFinite(seconds)) return '?';
+	const s = Math.round(seconds);
+	return s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${Math.floor(s / 3600)}h${String(Math.floor(s / 60) % 60).padStart(2, '0')}m`;
+}
+
+/** A line on stderr at most every 2 s per phase: done/total, rate, ETA. */
+function progressPrinter(): (p: SeedProgress) => void {
+	let phase = '';
+	let phaseStart = 0;
+	let lastPrint = 0;
+	return (p) => {
+		const now = Date.now();
+		if (p.phase !== phase) {
+			phase = p.phase;
+			phaseStart = now;
+			lastPrint = now;
+			return;
+		}
+		if (now - lastPrint < 2000 && p.done < p.total) return;
+		lastPrint = now;
+		const seconds = (now - phaseStart) / 1000;
+		const rate = seconds > 0 ? p.done / seconds : 0;
+		const pct = p.total > 0 ? ((100 * p.done) / p.total).toFixed(1) : '100.0';
+		const eta = rate > 0 ? duration((p.total - p.done) / rate) : '?';
+		const what = p.phase === 'reference' ? 'people' : 'events';
+		console.error(`seed: ${what} ${fmt(p.done)} / ${fmt(p.total)} (${pct}%)  ${fmt(rate)}/s  ETA ${eta}`);
+	};
+}
+
+const flags = readFlags();
+if (flags.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+
+let c: ReturnType<typeof config>;
+try {
+	c = config();
+} catch (err) {
+	fail((err as Error).message, 1);
+}
+if (isEmbedded()) {
+	const live = readLiveServer(c.dataDir);
+	if (live) {
+		fail(
+			`a Peegel server (pid ${live.pid}, port ${live.port}) owns ${c.dataDir}; embedded ClickHouse allows one process per directory.\n` +
+				'Stop the server first, or seed a fresh directory: PEEGEL_DATA_DIR=./.data-demo npm run seed -- ...',
+			1
+		);
+	}
+}
+
+/** Migrate, check, seed; returns the exit code. The database is closed by the caller. */
+async function run(): Promise<number> {
+	const { applied } = await migrate();
+	if (applied.length > 0) console.error(`seed: applied migrations ${applied.join(', ')}`);
+	const where = c.embeddedPath ?? c.CLICKHOUSE_URL;
+	if (!(await referenceIsEmpty())) {
+		console.error(
+			`seed: the database in ${where} already has reference data; seeding again would mix two populations.\n` +
+				'Seed a fresh data directory instead, e.g. PEEGEL_DATA_DIR=./.data-demo npm run seed -- ...'
+		);
+		return 1;
+	}
+	console.error(`seed: ${fmt(flags.people)} people, ${fmt(flags.events)} events, seed ${flags.seed}, into ${where}`);
+	const summary = await seedDatabase({ people: flags.people, events: flags.events, seed: flags.seed, onProgress: progressPrinter() });
+	const seconds = summary.ms / 1000;
+	console.log(
+		[
+			`Seeded in ${duration(seconds)}:`,
+			`  ${fmt(summary.people)} people, ${summary.agencies} agencies, ${fmt(summary.officials)} officials, ${summary.purposes} purposes`,
+			`  ${fmt(summary.events.accepted)} events committed (${fmt(summary.events.duplicates)} duplicates), ${fmt(summary.events.generated / seconds)} events/s overall`,
+			'  Personas (sign in with these in demo mode):',
+			...summary.personas.map((p) => `    ${p.key.padEnd(8)} ${p.personal_code}`)
+		].join('\n')
+	);
+	return 0;
+}
+
+try {
+	process.exitCode = await run();
+} catch (err) {
+	console.error(`seed: ${(err as Error).message}`);
+	process.exitCode = 1;
+} finally {
+	await closeDb();
+}

@@ -1,0 +1,156 @@
+/**
+ * Formatting shared by server and browser: times in Estonian time (Europe/Tallinn), numbers,
+ * data-category labels, and Tallinn calendar days as UTC instants for queries.
+ * Output does not depend on the machine's time zone or locale data quirks (ICU spells
+ * September "Sept" in en-GB on some versions), so server and browser render the same text.
+ */
+
+export const TIME_ZONE = 'Europe/Tallinn';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+interface WallTime {
+	year: number;
+	month: number; // 1-12
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallFormatter(timeZone: string): Intl.DateTimeFormat {
+	let f = formatters.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric',
+			hourCycle: 'h23'
+		});
+		formatters.set(timeZone, f);
+	}
+	return f;
+}
+
+/** The wall-clock time in a time zone at an instant. */
+export function wallTime(instant: Date, timeZone: string = TIME_ZONE): WallTime {
+	const out: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+	for (const p of wallFormatter(timeZone).formatToParts(instant)) {
+		if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute' || p.type === 'second') {
+			out[p.type] = Number(p.value);
+		}
+	}
+	if (out.hour === 24) out.hour = 0; // some engines render midnight as 24 even with h23
+	return out;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (Tallinn: +2 h winter, +3 h summer). */
+export function zoneOffsetMs(instant: Date, timeZone: string = TIME_ZONE): number {
+	const w = wallTime(instant, timeZone);
+	const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+	const whole = Math.floor(instant.getTime() / 1000) * 1000;
+	return asUtc - whole;
+}
+
+function toDate(t: Date | string | number): Date {
+	return t instanceof Date ? t : new Date(t);
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "26 Nov 2026, 14:05" in Estonian time. */
+export function formatDateTime(t: Date | string | number, timeZone: string = TIME_ZONE): string {
+	const w = wallTime(toDate(t), timeZone);
+	return `${w.day} ${MONTHS[w.month - 1]} ${w.year}, ${pad2(w.hour)}:${pad2(w.minute)}`;
+}
+
+/** "26 Nov 2026" in Estonian time. */
+export function formatDate(t: Date | string | number, timeZone: string = TIME_ZONE): string {
+	const w = wallTime(toDate(t), timeZone);
+	return `${w.day} ${MONTHS[w.month - 1]} ${w.year}`;
+}
+
+/** A YYYY-MM-DD calendar date as "26 Nov 2026" (no time zone involved). */
+export function formatIsoDate(date: string): string {
+	const d = parseIsoDate(date);
+	return d ? `${d.day} ${MONTHS[d.month - 1]} ${d.year}` : date;
+}
+
+/** The Tallinn calendar day of an instant, as YYYY-MM-DD. */
+export function tallinnIsoDate(t: Date | string | number, timeZone: string = TIME_ZONE): string {
+	const w = wallTime(toDate(t), timeZone);
+	return `${String(w.year).padStart(4, '0')}-${pad2(w.month)}-${pad2(w.day)}`;
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+
+/** 1234 → "1,234". */
+export function formatNumber(n: number): string {
+	return numberFormat.format(n);
+}
+
+/** "1 use" / "1,234 uses". */
+export function plural(n: number, one: string, many: string): string {
+	return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** 'contact.address' → 'contact: address'; 'family.relations' → 'family: relations'. */
+export function categoryLabel(category: string): string {
+	const parts = category
+		.split('.')
+		.map((p) => p.replace(/[_-]+/g, ' ').trim())
+		.filter((p) => p !== '');
+	if (parts.length === 0) return category;
+	return parts.length === 1 ? parts[0]! : `${parts[0]}: ${parts.slice(1).join(' ')}`;
+}
+
+export interface CivilDate {
+	year: number;
+	month: number; // 1-12
+	day: number;
+}
+
+/** A real calendar date written YYYY-MM-DD, or null. */
+export function parseIsoDate(value: string): CivilDate | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!m) return null;
+	const year = Number(m[1]);
+	const month = Number(m[2]);
+	const day = Number(m[3]);
+	if (month < 1 || month > 12 || day < 1) return null;
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (day > days || year < 1900 || year > 2299) return null;
+	return { year, month, day };
+}
+
+/**
+ * The instant a local calendar day starts in a time zone (Tallinn by default), e.g.
+ * '2026-01-15' → 2026-01-14T22:00:00Z, '2026-07-15' → 2026-07-14T21:00:00Z. The offset is
+ * looked up for that date, never assumed. Throws on an invalid date.
+ */
+export function zoneDayStart(date: string, timeZone: string = TIME_ZONE): Date {
+	const d = parseIsoDate(date);
+	if (!d) throw new Error(`not a YYYY-MM-DD date: ${date}`);
+	return civilDayStart(Date.UTC(d.year, d.month - 1, d.day), timeZone);
+}
+
+/** The instant the next local day starts: the exclusive end of `date` (its last moment included). */
+export function zoneDayEnd(date: string, timeZone: string = TIME_ZONE): Date {
+	const d = parseIsoDate(date);
+	if (!d) throw new Error(`not a YYYY-MM-DD date: ${date}`);
+	return civilDayStart(Date.UTC(d.year, d.month - 1, d.day + 1), timeZone);
+}
+
+/** `wallMidnight`: the local day's midnight written as if it were UTC. */
+function civilDayStart(wallMidnight: number, timeZone: string): Date {
+	// Guess with the offset at that wall time read as UTC, then correct once: offsets
+	// change by at most an hour or two, and Tallinn never changes them at midnight.
+	const guess = wallMidnight - zoneOffsetMs(new Date(wallMidnight), timeZone);
+	return new Date(wallMidnight - zoneOffsetMs(new Date(guess), timeZone));
+}
