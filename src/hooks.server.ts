@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startServer } from '$lib/server/runtime/startup';
+import { isCrossSiteFormPost } from '$lib/server/http/csrf';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 export const init: ServerInit = async () => {
@@ -13,6 +14,9 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	if (isCrossSiteFormPost(event.request, event.url)) {
+		return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, { status: 403 });
+	}
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	const token = event.cookies.get(SESSION_COOKIE);

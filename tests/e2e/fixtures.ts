@@ -31,7 +31,16 @@ export function subjectCode(p: Persona): string {
 	return p.personal_code.startsWith('EE') ? p.personal_code : `EE${p.personal_code}`;
 }
 
-export const test = base.extend<object, { server: TestServer }>({
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export const test = base.extend<{ serverLogOnFailure: void }, { server: TestServer }>({
 	server: [
 		async ({}, use) => {
 			const server = await startTestServer(DEMO_ENV);
@@ -45,7 +54,18 @@ export const test = base.extend<object, { server: TestServer }>({
 	],
 	baseURL: async ({ server }, use) => {
 		await use(server.url);
-	}
+	},
+	// When a test fails, attach the end of the server's output (and whether it still runs).
+	serverLogOnFailure: [
+		async ({ server }, use, testInfo) => {
+			await use();
+			if (testInfo.status !== testInfo.expectedStatus) {
+				const state = alive(server.pid) ? 'running' : 'NOT RUNNING (exited)';
+				await testInfo.attach('server output', { body: `server pid ${server.pid}: ${state}\n${server.logs().slice(-8000)}`, contentType: 'text/plain' });
+			}
+		},
+		{ auto: true }
+	]
 });
 
 export { expect };

@@ -4,12 +4,14 @@
  * Resolving gives an EE-prefixed subject code; starting the session is sign-in.ts's job,
  * shared with the eID (OpenID Connect) sign-in.
  */
+import type { Cookies } from '@sveltejs/kit';
 import { z } from 'zod';
 import { personalCodeError, subjectCodeError } from '../../personal-code';
 import { config } from '../config';
 import { int64 } from '../db/columns';
 import { queryOne, queryRows } from '../db/query';
 import { ROLES, type Role } from './roles';
+import { safeNextPath, startSession } from './sign-in';
 
 export function demoEnabled(): boolean {
 	return config().PEEGEL_DEMO;
@@ -134,4 +136,23 @@ export async function resolvePersona(value: string): Promise<string | null> {
 		return holderOf(key as Exclude<Role, 'citizen'>);
 	}
 	return null;
+}
+
+export type DemoSignInResult = { ok: true; location: string } | { ok: false; message: string; persona: string };
+
+/**
+ * The demo sign-in form, whichever route receives it (the page's form action for browsers,
+ * the endpoint for scripts): fields `persona` and optional `next`.
+ */
+export async function demoSignIn(form: FormData, cookies: Cookies, url: URL): Promise<DemoSignInResult> {
+	const raw = form.get('persona');
+	const persona = typeof raw === 'string' ? raw.trim() : '';
+	if (persona === '') return { ok: false, message: 'Choose a persona or type a personal code.', persona };
+	const code = await resolvePersona(persona);
+	if (!code) {
+		const shown = persona.length > 64 ? `${persona.slice(0, 64)}…` : persona;
+		return { ok: false, message: `Unknown persona or personal code: ${shown}`, persona: shown };
+	}
+	await startSession(cookies, code, url);
+	return { ok: true, location: safeNextPath(form.get('next') ?? url.searchParams.get('next'), '/me') };
 }

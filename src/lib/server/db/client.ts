@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
+import { createRequire } from 'node:module';
 import { config } from '../config';
 
 let client: ClickHouseClient | null = null;
@@ -16,6 +16,9 @@ export function db(): ClickHouseClient {
 		mkdirSync(c.embeddedPath, { recursive: true });
 		// chdb implements the Connection contract from @clickhouse/client-common, which the
 		// client package also ships as its own copy of the types: same shape, two declarations.
+		// Loaded on first use, not at import: vite build imports server modules in a worker
+		// thread, and chdb's native library crashes the process when such a thread exits.
+		const { createChdbConnection } = createRequire(import.meta.url)('chdb/connection') as typeof import('chdb/connection');
 		const connection = createChdbConnection({ path: c.embeddedPath }) as unknown as ClickHouseClientConfigOptions['connection'];
 		client = createClient({ connection });
 	} else {

@@ -21,7 +21,6 @@ export class People {
 	readonly birthDay: Int32Array;
 	readonly county: string[];
 	readonly household: Int32Array;
-	private readonly index = new Map<string, number>();
 
 	constructor(readonly rows: readonly PersonRow[]) {
 		this.n = rows.length;
@@ -38,11 +37,13 @@ export class People {
 		}
 	}
 
-	/** Index of a person by personal code (built on first use: only stories need it). */
+	/**
+	 * Index of a person by personal code. A scan, not a map: only the stories look people up
+	 * (a dozen times, personas first in the list), and a million-entry map costs ~80 MB.
+	 */
 	find(code: string): number {
-		if (this.index.size === 0) this.rows.forEach((p, i) => this.index.set(p.personal_code, i));
-		const i = this.index.get(code);
-		if (i === undefined) throw new Error(`person ${code} is not in the reference data`);
+		const i = this.rows.findIndex((p) => p.personal_code === code);
+		if (i < 0) throw new Error(`person ${code} is not in the reference data`);
 		return i;
 	}
 

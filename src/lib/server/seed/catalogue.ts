@@ -108,6 +108,8 @@ export interface PurposeSpec {
 	clients?: readonly string[];
 	/** Who may carry the query for the agency; 'local' = the city of the subject's county. */
 	via?: readonly (AgencyKey | 'local')[];
+	/** Fixed share of events that go through `via`; without it the share is calibrated to the overall target. */
+	viaShare?: number;
 	/** Investigations: a share is hidden from the citizen (restricted). */
 	restricted?: boolean;
 	/** Security-service processing: a share is sealed until a disclosure date. */
@@ -199,7 +201,7 @@ export const PURPOSES: readonly PurposeSpec[] = [
 	{ code: 'NRV-SOCIAL', agency: 'narva', system: 'NRV-SOTS', text_en: 'Assessing your need for social assistance', text_et: 'Sotsiaalabi vajaduse hindamine', legal_basis: 'Social Welfare Act § 15', action: 'Abivajaduse hindamine', categories: ['identity', 'family.relations', 'social.assistance'], weight: 0.2, manual: 0.95, ages: any(2), county: 'Ida-Viru County' },
 	{ code: 'PRN-SOCIAL', agency: 'parnu', system: 'PRN-SOTS', text_en: 'Assessing your need for social assistance', text_et: 'Sotsiaalabi vajaduse hindamine', legal_basis: 'Social Welfare Act § 15', action: 'Abivajaduse hindamine', categories: ['identity', 'family.relations', 'social.assistance'], weight: 0.12, manual: 0.95, ages: any(2), county: 'Pärnu County' },
 	// Subsistence benefit: the ministry's register, but the city of residence does the work.
-	{ code: 'SOM-SUBSISTENCE', agency: 'socialAffairs', system: 'STAR', text_en: 'Deciding on your subsistence benefit', text_et: 'Toimetulekutoetuse määramine', legal_basis: 'Social Welfare Act § 131', action: 'Toimetulekutoetuse otsus', categories: ['identity', 'family.relations', 'tax.income', 'social.assistance', 'finance.bank_account'], weight: 0.9, manual: 0.85, ages: range(18, 90), service: TAX_INCOME, via: ['local'] },
+	{ code: 'SOM-SUBSISTENCE', agency: 'socialAffairs', system: 'STAR', text_en: 'Deciding on your subsistence benefit', text_et: 'Toimetulekutoetuse määramine', legal_basis: 'Social Welfare Act § 131', action: 'Toimetulekutoetuse otsus', categories: ['identity', 'family.relations', 'tax.income', 'social.assistance', 'finance.bank_account'], weight: 0.9, manual: 0.85, ages: range(18, 90), service: TAX_INCOME, via: ['local'], viaShare: 0.9 },
 
 	// State portal.
 	{ code: 'RIA-PORTAL', agency: 'ria', system: 'EESTI', text_en: 'Showing your own data to you in the state portal eesti.ee', text_et: 'Teie andmete kuvamine riigiportaalis eesti.ee', legal_basis: 'Public Information Act § 32', action: 'Riigiportaali päring', categories: ['identity', 'contact.address'], weight: 1.5, manual: 0, ages: range(15, 100), service: RR_PERSON },

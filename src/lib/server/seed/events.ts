@@ -132,19 +132,22 @@ class RandomStream {
 		let restricted = 0;
 		let sealed = 0;
 		let via = 0;
+		let fixedVia = 0;
 		tpls.forEach((t, i) => {
 			const s = t.spec;
 			this.cum[i] = w += s.weight;
 			if (s.restricted && t.staff) restricted += s.weight * s.manual;
 			if (s.sealed) sealed += s.weight;
-			if (s.via) via += s.weight;
+			if (s.via && s.viaShare === undefined) via += s.weight;
+			// Fixed-share purposes use up part of the target ('local' ones only where a city exists).
+			if (s.via && s.viaShare !== undefined) fixedVia += s.weight * s.viaShare * (s.via.includes('local') ? 0.75 : 1);
 		});
 		this.total = w;
 		// Per-purpose probabilities that give the target shares of the whole stream.
 		const ordinary = 1 - SHARES.bulk;
 		this.qRestricted = restricted > 0 ? Math.min(1, ((SHARES.restricted / ordinary) * w) / restricted) : 0;
 		this.qSealed = sealed > 0 ? Math.min(1, ((SHARES.sealed / ordinary) * w) / sealed) : 0;
-		this.qVia = via > 0 ? Math.min(0.95, ((SHARES.intermediary / ordinary) * w) / via) : 0;
+		this.qVia = via > 0 ? Math.max(0, Math.min(0.95, ((SHARES.intermediary / ordinary) * w - fixedVia) / via)) : 0;
 		this.planRuns();
 		const sizes = this.slots.map((s) => Math.min(1650, s.tpl.audience.hi - s.tpl.audience.lo));
 		this.meanRun = sizes.length ? Math.max(1, sizes.reduce((a, b) => a + b, 0) / sizes.length) : 1;
@@ -206,7 +209,7 @@ class RandomStream {
 			visibility = 'restricted';
 			if (caseRef === '') caseRef = f.caseRef(tpl, t); // investigations always have a file
 		}
-		const intermediary = visibility === 'visible' && spec.via && rng.float() < this.qVia ? f.intermediaryFor(tpl, subject) : '';
+		const intermediary = visibility === 'visible' && spec.via && rng.float() < (spec.viaShare ?? this.qVia) ? f.intermediaryFor(tpl, subject) : '';
 		return f.make(tpl, subject, t, { actor, caseRef, visibility, discloseAfter, intermediary });
 	}
 

@@ -164,12 +164,6 @@ export class EventFactory {
 		if (this.templates.length === 0) throw new Error('no purpose has anyone to process: the reference data has no people');
 	}
 
-	template(code: string): Template {
-		const t = this.byCode.get(code);
-		if (!t) throw new Error(`purpose ${code} is not available in this reference data`);
-		return t;
-	}
-
 	/** Case numbers look like MTA-2025-004512: agency prefix, year, running number. */
 	caseRef(tpl: Template, t: number): string {
 		const c = tpl.caseChars;

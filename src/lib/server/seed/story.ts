@@ -140,7 +140,8 @@ export function buildStory(f: EventFactory, rng: Rng): Story {
 	const childCode = persona.get('mari')?.child_code;
 	const child = childCode ? people.find(childCode) : null;
 	if (child !== null) {
-		add('EHIS-ENROLMENT', child, onDate(9, 1, 3, 0, 0), { bulk: true, caseRef: `OPPEAASTA-${new Date(cal.now).getUTCFullYear()}-09` });
+		const schoolYear = onDate(9, 1, 3, 0, 0);
+		if (schoolYear !== null) add('EHIS-ENROLMENT', child, schoolYear, { bulk: true, caseRef: `OPPEAASTA-${cal.year(schoolYear)}-09` });
 		add('EHIS-ENROLMENT', child, weekdayAgo(400, 10, 20), { manual: true });
 		add('EHIS-RESULTS', child, onDate(6, 12, 14, 30, 0));
 		add('EHIS-RESULTS', child, onDate(6, 12, 14, 30, 1));
@@ -216,8 +217,16 @@ function plantAnomalies(f: EventFactory, rng: Rng, h: Helpers, out: PlantedAnoma
 		if (ids.length) out.push({ kind, actor_code: actor, subject_code: people.subject[subject]!, agency_code: agency, event_ids: ids });
 	};
 
+	// Where each official is in the population: one pass, not a look-up per official.
+	const officialCodes = new Set(employed.map((o) => o.personal_code));
+	const at = new Map<string, number>();
+	people.rows.forEach((p, i) => {
+		if (officialCodes.has(p.personal_code)) at.set(p.personal_code, i);
+	});
+	const indexOf = (code: string) => at.get(code) ?? people.find(code);
+
 	const self = employed[rng.int(0, employed.length - 1)]!;
-	const selfIdx = people.find(self.personal_code);
+	const selfIdx = indexOf(self.personal_code);
 	const selfTpl = manualTemplate.get(self.agency_code)!;
 	const selfActor = `EE${self.personal_code}`;
 	record('self-lookup', selfActor, selfIdx, self.agency_code, [
@@ -227,14 +236,17 @@ function plantAnomalies(f: EventFactory, rng: Rng, h: Helpers, out: PlantedAnoma
 
 	// Someone whose household has another member: a spouse, child or parent.
 	const households = new Map<number, number[]>();
-	const wanted = new Set(employed.filter((o) => o !== self).map((o) => people.household[people.find(o.personal_code)]!));
+	const wanted = new Set(employed.filter((o) => o !== self).map((o) => people.household[indexOf(o.personal_code)]!));
 	for (let i = 0; i < people.n; i++) {
 		const hh = people.household[i]!;
-		if (wanted.has(hh)) households.set(hh, [...(households.get(hh) ?? []), i]);
+		if (!wanted.has(hh)) continue;
+		const members = households.get(hh);
+		if (members) members.push(i);
+		else households.set(hh, [i]);
 	}
-	const snooper = employed.find((o) => o !== self && (households.get(people.household[people.find(o.personal_code)]!)?.length ?? 0) > 1);
+	const snooper = employed.find((o) => o !== self && (households.get(people.household[indexOf(o.personal_code)]!)?.length ?? 0) > 1);
 	if (snooper) {
-		const me = people.find(snooper.personal_code);
+		const me = indexOf(snooper.personal_code);
 		const relative = households.get(people.household[me]!)!.find((i) => i !== me)!;
 		const tpl = manualTemplate.get(snooper.agency_code)!;
 		const actor = `EE${snooper.personal_code}`;

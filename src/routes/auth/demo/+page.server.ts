@@ -1,12 +1,13 @@
 /**
- * Demo sign-in (demo mode only; 404 otherwise). GET lists the seeded personas; POST with a
- * form field `persona` (a persona key, a role keyword or a seeded personal code) starts a
- * session and redirects (303) to `next` when it is a path on this site, else to /me.
- * Plain form posts work without JavaScript: SvelteKit answers them with the 303 itself.
+ * Demo sign-in page (demo mode only; 404 otherwise). GET lists the seeded personas; the
+ * form posts `persona` (a persona key, a role keyword or a seeded personal code) and
+ * optional `next`, starts a session and redirects (303) to `next` when it is a path on this
+ * site, else to /me. Plain browser form posts work without JavaScript.
+ * Non-HTML clients (scripts, tests: Accept other than text/html) reach +server.ts instead.
  */
 import { error, fail, redirect } from '@sveltejs/kit';
-import { demoEnabled, listPersonas, resolvePersona } from '$lib/server/auth/demo';
-import { safeNextPath, startSession } from '$lib/server/auth/sign-in';
+import { demoEnabled, demoSignIn, listPersonas } from '$lib/server/auth/demo';
+import { safeNextPath } from '$lib/server/auth/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -27,16 +28,8 @@ export const actions: Actions = {
 		} catch {
 			return fail(400, { message: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.', persona: '' });
 		}
-		const raw = form.get('persona');
-		const persona = typeof raw === 'string' ? raw.trim() : '';
-		if (persona === '') return fail(400, { message: 'Choose a persona or type a personal code.', persona });
-		const code = await resolvePersona(persona);
-		if (!code) {
-			const shown = persona.length > 64 ? `${persona.slice(0, 64)}…` : persona;
-			return fail(400, { message: `Unknown persona or personal code: ${shown}`, persona: shown });
-		}
-		await startSession(cookies, code, url);
-		const next = form.get('next') ?? url.searchParams.get('next');
-		redirect(303, safeNextPath(next, '/me'));
+		const result = await demoSignIn(form, cookies, url);
+		if (!result.ok) return fail(400, { message: result.message, persona: result.persona });
+		redirect(303, result.location);
 	}
 };
