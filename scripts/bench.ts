@@ -202,7 +202,7 @@ interface Produced {
 	events: number;
 	batches: number;
 	bytes: number;
-	/** Events per subject code, to pick citizens with a timeline. */
+	/** Events per subject code (sealed ones left out), to pick citizens with a timeline. */
 	perSubject: Map<string, number>;
 	seconds: number;
 }
@@ -236,7 +236,8 @@ async function produce(ref: Reference, flags: Flags, queue: BatchQueue, onFirstF
 			let lines = perAgency.get(e.agency_code);
 			if (!lines) perAgency.set(e.agency_code, (lines = []));
 			lines.push(JSON.stringify(e));
-			perSubject.set(e.subject_code, (perSubject.get(e.subject_code) ?? 0) + 1);
+			// Sealed events stay off the timeline until disclosed: count only what it shows.
+			if (e.visibility !== 'sealed') perSubject.set(e.subject_code, (perSubject.get(e.subject_code) ?? 0) + 1);
 			events++;
 			if (lines.length >= flags.batch) {
 				perAgency.set(e.agency_code, []);
@@ -500,6 +501,7 @@ async function main(): Promise<void> {
 
 		log('waiting for merges to settle...');
 		const disk = await settledDiskUsage(path.join(dataDir, 'clickhouse'));
+		log(`disk ${disk.settled ? 'settled' : 'still changing'} after ${disk.waitedSeconds.toFixed(1)} s: ${fmt(disk.usage.live)} bytes in live parts`);
 
 		const timeline = await timeTimeline(server, produced, flags);
 		const peakRss = status(server.pid, 'VmHWM');

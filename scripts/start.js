@@ -20,6 +20,8 @@ const env = {
 	BODY_SIZE_LIMIT: String(33 * 1024 * 1024),
 	...process.env
 };
+// adapter-node assumes https unless told the public origin; the demo is served over http.
+if (!env.ORIGIN && !env.PROTOCOL_HEADER) env.ORIGIN = `http://localhost:${env.PORT}`;
 console.log(`peegel: starting on http://localhost:${env.PORT} (data in ${path.resolve(env.PEEGEL_DATA_DIR ?? '.data')})`);
 const child = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -125,7 +125,8 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 			system: e.system ? directory.systemName(e.agency_code, e.system) : '',
 			purpose: purpose?.text_en || action || 'No purpose given',
 			action: purpose?.text_en && action && action !== purpose.text_en ? action : null,
-			legalBasis: e.legal_basis || purpose?.legal_basis || '',
+			// "Act § 12" never breaks between the sign and its number.
+			legalBasis: (e.legal_basis || purpose?.legal_basis || '').replace(/§\s+/g, '§\u00a0'),
 			categories: e.data_categories.map(categoryLabel),
 			bulk: e.bulk
 		};

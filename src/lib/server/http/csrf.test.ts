@@ -12,6 +12,9 @@ describe('isCrossSiteFormPost', () => {
 	it('lets same-origin forms and non-form bodies through', () => {
 		expect(isCrossSiteFormPost(...post({ 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' }))).toBe(false);
 		expect(isCrossSiteFormPost(...post({ 'content-type': 'application/json' }))).toBe(false);
+		const https = new URL('https://localhost:3000/auth/demo');
+		expect(isCrossSiteFormPost(...post({ 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000', host: 'localhost:3000' }, https))).toBe(false);
+		expect(isCrossSiteFormPost(...post({ 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example', host: 'localhost:3000' }, https))).toBe(true);
 	});
 	it('leaves the machine APIs to their own checks', () => {
 		const api = new URL('http://localhost:3000/api/v1/usage-events');

@@ -12,5 +12,14 @@ export function isCrossSiteFormPost(request: Request, url: URL): boolean {
 	if (MACHINE_ROUTES.some((p) => url.pathname.startsWith(p))) return false;
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 	if (!FORM_TYPES.includes(type)) return false;
-	return request.headers.get('origin') !== url.origin;
+	const origin = request.headers.get('origin');
+	if (origin === null) return true;
+	if (origin === url.origin) return false;
+	// The same host under another name for the scheme (adapter-node assumes https unless
+	// ORIGIN says otherwise) is still this site.
+	try {
+		return new URL(origin).host !== request.headers.get('host');
+	} catch {
+		return true;
+	}
 }
