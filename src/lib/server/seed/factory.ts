@@ -200,8 +200,7 @@ export class EventFactory {
 				let via = tpl.viaClients.get(intermediary);
 				if (via === undefined) tpl.viaClients.set(intermediary, (via = xroadClient(intermediary, intermediary === AGENCY.ria ? 'eesti' : tpl.system)));
 				client = via;
-			}
-			else if (tpl.clients.length > 0) client = tpl.clients[Math.floor(rng.float() * tpl.clients.length)]!;
+			} else if (tpl.clients.length > 0) client = tpl.clients[Math.floor(rng.float() * tpl.clients.length)]!;
 			else client = tpl.ownClient;
 			messageId = rng.uuid();
 		}
