@@ -146,6 +146,55 @@ function status(pid: number, field: string): number | null {
 const eventSeed = (seed: number) => seed + 1_000_003;
 
 // ---------------------------------------------------------------------------------------
+// CPU accounting of the server process, by thread name (node's main thread, libuv workers,
+// and embedded ClickHouse's pools), so the bench says where ingestion time goes.
+
+const TICK = 100; // USER_HZ on Linux
+
+function statTimes(file: string): { comm: string; seconds: number } | null {
+	try {
+		const s = readFileSync(file, 'utf8');
+		const rest = s.slice(s.lastIndexOf(')') + 2).split(' ');
+		return { comm: s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')), seconds: (Number(rest[11]) + Number(rest[12])) / TICK };
+	} catch {
+		return null;
+	}
+}
+
+interface CpuSnapshot {
+	process: number;
+	threads: Map<string, number>;
+}
+
+function cpuSnapshot(pid: number): CpuSnapshot {
+	const threads = new Map<string, number>();
+	let tids: string[] = [];
+	try {
+		tids = readdirSync(`/proc/${pid}/task`);
+	} catch {
+		// not Linux, or the process is gone
+	}
+	for (const tid of tids) {
+		const t = statTimes(`/proc/${pid}/task/${tid}/stat`);
+		if (t) threads.set(`${tid}:${t.comm}`, t.seconds);
+	}
+	return { process: statTimes(`/proc/${pid}/stat`)?.seconds ?? NaN, threads };
+}
+
+/** CPU seconds between two snapshots: the process total and by thread name (digits dropped). */
+function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): { total: number; byThread: Record<string, number> } {
+	const groups = new Map<string, number>();
+	for (const [key, sec] of b.threads) {
+		const used = sec - (a.threads.get(key) ?? 0);
+		if (used <= 0) continue;
+		const name = key.slice(key.indexOf(':') + 1).replace(/[\d_-]+$/, '') || 'thread';
+		groups.set(name, (groups.get(name) ?? 0) + used);
+	}
+	const byThread = Object.fromEntries([...groups].sort((x, y) => y[1] - x[1]).map(([k, v]) => [k, Number(v.toFixed(2))]));
+	return { total: Number((b.process - a.process).toFixed(2)), byThread };
+}
+
+// ---------------------------------------------------------------------------------------
 // Batches: generated events, grouped by agency, serialised as NDJSON before they are sent
 
 interface Batch {
@@ -506,10 +555,21 @@ async function main(): Promise<void> {
 		await ready;
 		const preBuilt = queue.size;
 		log(`sending ${fmt(preBuilt)} ready batches with ${flags.concurrency} senders...`);
+		const cpu0 = cpuSnapshot(server.pid);
+		const client0 = process.cpuUsage();
 		const [produced, ingest] = await Promise.all([producing, send(server, keys, queue, flags.concurrency)]);
+		const serverCpu = cpuBetween(cpu0, cpuSnapshot(server.pid));
+		const clientCpu = process.cpuUsage(client0);
 		if (ingest.accepted !== produced.events) throw new Error(`${fmt(produced.events)} events sent but ${fmt(ingest.accepted)} accepted`);
 		const rate = ingest.accepted / ingest.busySeconds;
 		log(`ingested ${fmt(ingest.accepted)} events in ${ingest.busySeconds.toFixed(1)} s: ${fmt(rate)} events/s`);
+		log(
+			`server CPU during ingestion: ${serverCpu.total} s (${(serverCpu.total / ingest.wallSeconds).toFixed(2)} cores); by thread: ` +
+				Object.entries(serverCpu.byThread)
+					.slice(0, 8)
+					.map(([k, v]) => `${k} ${v} s`)
+					.join(', ')
+		);
 
 		log('waiting for merges to settle...');
 		const disk = await settledDiskUsage(path.join(dataDir, 'clickhouse'));
@@ -549,6 +609,9 @@ async function main(): Promise<void> {
 				ingest_wall_seconds: Number(ingest.wallSeconds.toFixed(2)),
 				ingest_request_ms_p50: Number(percentile(reqSorted, 50).toFixed(1)),
 				ingest_request_ms_p95: Number(percentile(reqSorted, 95).toFixed(1)),
+				ingest_server_cpu_seconds: serverCpu.total,
+				ingest_server_cpu_seconds_by_thread: serverCpu.byThread,
+				ingest_client_cpu_seconds: Number(((clientCpu.user + clientCpu.system) / 1e6).toFixed(2)),
 				server_boot_seconds: Number(bootSeconds.toFixed(1)),
 				timeline_requests: timeline.requests,
 				timeline_mean_ms: Number(timeline.mean.toFixed(2)),

@@ -126,7 +126,9 @@ export async function startTestServer(env: Record<string, string> = {}, opts: Te
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
 				child.kill('SIGTERM');
-				await Promise.race([exited, new Promise((r) => setTimeout(r, opts.stopTimeoutMs ?? 10_000))]);
+				let timer: NodeJS.Timeout | undefined;
+				await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, opts.stopTimeoutMs ?? 10_000)))]);
+				clearTimeout(timer);
 				if (child.exitCode === null) child.kill('SIGKILL');
 			}
 			if (!keepData) rmSync(dataDir, { recursive: true, force: true });

@@ -130,7 +130,8 @@ describe('generateReference', () => {
 			expect(g.granted_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/);
 			expect(g.revoked).toBe(false);
 			expect(g.agency_code).toBe(g.role === 'agency' ? AGENCY.tax : '');
-			expect(ref.personas.find((p) => p.personal_code === g.personal_code)?.roles).toContain(g.role);
+			expect(g.personal_code).toMatch(/^EE\d{11}$/);
+			expect(ref.personas.find((p) => `EE${p.personal_code}` === g.personal_code)?.roles).toContain(g.role);
 		}
 	});
 

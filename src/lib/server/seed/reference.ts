@@ -4,6 +4,7 @@
  * (people, seed), independent of the clock (the snapshot is taken on REFERENCE_DATE), so
  * persona codes stay the same between runs and can be written into docs and tests.
  */
+import type { Role } from '../auth/roles';
 import { makePersonalCode, type Sex } from '../../personal-code';
 import { AGENCIES, AGENCY, PURPOSES, type AgencyKey } from './catalogue';
 import { daysFromCivil, isoDate } from './dates';
@@ -68,8 +69,6 @@ export type PersonRow = {
 	version: number;
 };
 
-export const ROLES = ['citizen', 'auditor', 'analyst', 'agency', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export type RoleGrantRow = {
 	personal_code: string;
@@ -439,7 +438,8 @@ function roleGrants(personas: Persona[]): RoleGrantRow[] {
 		for (const role of p.roles) {
 			if (role === 'citizen') continue; // everyone is a citizen of their own data; no grant needed
 			rows.push({
-				personal_code: p.personal_code,
+				// Grants name people by subject code, as sessions do.
+				personal_code: `EE${p.personal_code}`,
 				role,
 				agency_code: role === 'agency' ? (p.agency_code ?? '') : '',
 				granted_at: '2025-09-01 06:00:00.000',
