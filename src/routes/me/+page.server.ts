@@ -10,7 +10,7 @@ import { clampPage, pageCount, pageOffset } from '$lib/paging';
 import { config } from '$lib/server/config';
 import { agencyDirectory } from '$lib/server/reference/agencies';
 import { purposeCatalogue } from '$lib/server/reference/purposes';
-import { subjectAgencies, subjectEvents, type SubjectEvent } from '$lib/server/usage/citizen-view';
+import { subjectEvents, type SubjectEvent } from '$lib/server/usage/citizen-view';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -95,9 +95,8 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 		agency: agency || null,
 		limit: PAGE_SIZE
 	};
-	const [first, agencies, directory, purposes] = await Promise.all([
+	const [first, directory, purposes] = await Promise.all([
 		subjectEvents({ ...query, offset: pageOffset(requestedPage, PAGE_SIZE) }),
-		subjectAgencies(user.code),
 		agencyDirectory(),
 		purposeCatalogue()
 	]);
@@ -132,7 +131,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 		};
 	};
 
-	const agencyOptions = agencies.map((a) => ({ code: a.agency_code, name: agencyName(a.agency_code), events: a.events }));
+	const agencyOptions = result.agencies.map((a) => ({ code: a.agency_code, name: agencyName(a.agency_code), events: a.events }));
 	if (agency && !agencyOptions.some((a) => a.code === agency)) agencyOptions.push({ code: agency, name: agencyName(agency), events: 0 });
 	agencyOptions.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 

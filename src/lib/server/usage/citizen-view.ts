@@ -64,48 +64,54 @@ function filterParams(q: SubjectQuery) {
 	};
 }
 
-const FILTER = `subject_code = {subject:String}
-	AND logged_at >= parseDateTime64BestEffort({from:String}, 3, 'UTC')
+/** The period and agency filters (the agency filter never matches a restricted event). */
+const MATCHES = `logged_at >= parseDateTime64BestEffort({from:String}, 3, 'UTC')
 	AND logged_at < parseDateTime64BestEffort({to:String}, 3, 'UTC')
-	AND ({agency:String} = '' OR (agency_code = {agency:String} AND visibility != 'restricted'))
-	AND ${VISIBLE_TO_SUBJECT}`;
+	AND ({agency:String} = '' OR (agency_code = {agency:String} AND visibility != 'restricted'))`;
 
-const countRow = z.object({ total: int64 });
+const FILTER = `subject_code = {subject:String} AND ${MATCHES} AND ${VISIBLE_TO_SUBJECT}`;
 
-const pageRow = subjectEventRow.extend({ total: int64 });
+const totalsRow = z.object({ agency_code: z.string(), events: int64, matching: int64 });
 
-/**
- * One page of a subject's events, newest first, and the total matching the filters, in one
- * query (the total is a window over the filtered rows): each query to embedded ClickHouse
- * costs a millisecond or more before it reads anything.
- */
-export async function subjectEvents(q: SubjectQuery): Promise<{ total: number; events: SubjectEvent[] }> {
-	const params = { ...filterParams(q), offset: q.offset, limit: q.limit };
-	const rows = await queryRows(
-		`SELECT ${SUBJECT_COLUMNS}, count() OVER () AS total FROM usage_event WHERE ${FILTER}
-		 ORDER BY logged_at DESC, event_id DESC
-		 LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
-		params,
-		pageRow
-	);
-	if (rows.length > 0) return { total: rows[0]!.total, events: rows.map(({ total: _, ...e }) => e) };
-	if (q.offset === 0) return { total: 0, events: [] };
-	// Past the end: the window had no row to ride on, so count separately.
-	const count = await queryOne(`SELECT count() AS total FROM usage_event WHERE ${FILTER}`, params, countRow);
-	return { total: count?.total ?? 0, events: [] };
+export interface SubjectEvents {
+	/** Events matching the filters, on every page. */
+	total: number;
+	/** This page, newest first. */
+	events: SubjectEvent[];
+	/** Agencies in the subject's visible, unrestricted events (all periods), most events first. */
+	agencies: { agency_code: string; events: number }[];
 }
 
-const agencyCountRow = z.object({ agency_code: z.string(), events: int64 });
-
-/** Agencies that appear in a subject's visible, unrestricted events (for the agency filter). */
-export async function subjectAgencies(subject: string): Promise<{ agency_code: string; events: number }[]> {
-	return queryRows(
-		`SELECT agency_code, count() AS events FROM usage_event
-		 WHERE subject_code = {subject:String} AND visibility != 'restricted' AND ${VISIBLE_TO_SUBJECT}
-		 GROUP BY agency_code ORDER BY events DESC`,
-		{ subject },
-		agencyCountRow
-	);
+/**
+ * One page of a subject's events and the counts around it, in two queries: the page reads
+ * in sort order and stops at the limit; one aggregation gives both the filtered total and
+ * the agency list. (Each query to embedded ClickHouse costs a millisecond or more before it
+ * reads anything, and a window total would read every column of every matching row.)
+ */
+export async function subjectEvents(q: SubjectQuery): Promise<SubjectEvents> {
+	const params = { ...filterParams(q), offset: q.offset, limit: q.limit };
+	const [events, totals] = await Promise.all([
+		queryRows(
+			`SELECT ${SUBJECT_COLUMNS} FROM usage_event WHERE ${FILTER}
+			 ORDER BY logged_at DESC, event_id DESC
+			 LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
+			params,
+			subjectEventRow
+		),
+		// Restricted events count towards the total but are grouped under no agency.
+		queryRows(
+			`SELECT if(visibility = 'restricted', '', agency_code) AS agency_code, count() AS events, countIf(${MATCHES}) AS matching
+			 FROM usage_event WHERE subject_code = {subject:String} AND ${VISIBLE_TO_SUBJECT}
+			 GROUP BY agency_code ORDER BY events DESC, agency_code`,
+			params,
+			totalsRow
+		)
+	]);
+	return {
+		total: totals.reduce((sum, t) => sum + t.matching, 0),
+		events,
+		agencies: totals.filter((t) => t.agency_code !== '').map(({ agency_code, events }) => ({ agency_code, events }))
+	};
 }
 
 const periodRow = z.object({ first: utcDateTime.nullable(), last: utcDateTime.nullable(), n: int64 });
