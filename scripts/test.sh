@@ -84,6 +84,9 @@ ensure_chromium() {
 	[ -x /usr/bin/chromium ] || { echo "peegel: the 'chromium' package did not provide /usr/bin/chromium." >&2; return 1; }
 }
 
+# Generates .svelte-kit/tsconfig.json and the route types that vite and vitest read.
+npx svelte-kit sync >/dev/null 2>&1 || true
+
 run_stage "unit tests" vitest "$REPORTS/unit.json" \
 	npx vitest run --project unit --passWithNoTests --reporter=default --reporter=json --outputFile="$REPORTS/unit.json"
 

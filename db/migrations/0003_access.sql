@@ -2,7 +2,7 @@
 -- token is stored) and agencies' API keys (only the SHA-256 of the secret is stored).
 
 CREATE TABLE IF NOT EXISTS role_grant (
-    personal_code String,
+    personal_code String,              -- subject code, country-prefixed: EE38001085718
     role Enum8('citizen' = 1, 'auditor' = 2, 'analyst' = 3, 'agency' = 4, 'admin' = 5),
     agency_code String,                -- for the agency role: which agency
     granted_at DateTime64(3, 'UTC'),
@@ -13,7 +13,7 @@ ORDER BY (personal_code, role, agency_code);
 
 CREATE TABLE IF NOT EXISTS session (
     id String,                         -- hex SHA-256 of the session token
-    personal_code String,
+    personal_code String,              -- subject code, country-prefixed
     created_at DateTime64(3, 'UTC'),
     expires_at DateTime64(3, 'UTC'),
     revoked Bool,

@@ -37,16 +37,6 @@ const personaRow = z.object({
 const grantRow = z.object({ personal_code: z.string(), role: z.enum(ROLES) });
 const codeRow = z.object({ personal_code: z.string() });
 
-/** A stored personal code as a subject code: bare 11-digit Estonian codes get their EE prefix. */
-function asSubjectCode(stored: string): string {
-	return /^\d{11}$/.test(stored) ? `EE${stored}` : stored;
-}
-
-/** Both spellings of an Estonian code, to match rows whichever one was stored. */
-function spellings(subjectCode: string): string[] {
-	return subjectCode.startsWith('EE') ? [subjectCode, subjectCode.slice(2)] : [subjectCode];
-}
-
 /** The seeded personas, in their sort order, with the roles each holds. */
 export async function listPersonas(): Promise<Persona[]> {
 	const rows = await queryRows(
@@ -55,7 +45,7 @@ export async function listPersonas(): Promise<Persona[]> {
 		personaRow
 	);
 	if (rows.length === 0) return [];
-	const codes = rows.flatMap((r) => spellings(asSubjectCode(r.personal_code)));
+	const codes = rows.map((r) => r.personal_code);
 	const grants = await queryRows(
 		`SELECT personal_code, role FROM role_grant FINAL
 		 WHERE personal_code IN {codes:Array(String)} AND NOT revoked`,
@@ -64,17 +54,15 @@ export async function listPersonas(): Promise<Persona[]> {
 	);
 	const rolesOf = new Map<string, Set<Role>>();
 	for (const g of grants) {
-		const code = asSubjectCode(g.personal_code);
-		let set = rolesOf.get(code);
-		if (!set) rolesOf.set(code, (set = new Set()));
+		let set = rolesOf.get(g.personal_code);
+		if (!set) rolesOf.set(g.personal_code, (set = new Set()));
 		set.add(g.role);
 	}
 	return rows.map((r) => {
-		const code = asSubjectCode(r.personal_code);
-		const granted = rolesOf.get(code) ?? new Set<Role>();
+		const granted = rolesOf.get(r.personal_code) ?? new Set<Role>();
 		return {
 			key: r.key,
-			code,
+			code: r.personal_code,
 			name: r.name,
 			description: r.description,
 			roles: ROLES.filter((role) => role === 'citizen' || granted.has(role))
@@ -93,7 +81,7 @@ async function holderOf(role: Exclude<Role, 'citizen'>): Promise<string | null> 
 		{ role },
 		codeRow
 	);
-	return row ? asSubjectCode(row.personal_code) : null;
+	return row?.personal_code ?? null;
 }
 
 /** A personal code (11 digits or EE-prefixed) of someone in the seeded population register. */
