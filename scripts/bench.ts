@@ -200,7 +200,7 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): { total: number; byThread: 
 interface Batch {
 	agency: string;
 	events: number;
-	body: Buffer;
+	body: Buffer<ArrayBuffer>;
 }
 
 /** A bounded queue of serialised batches between the generator and the senders. */

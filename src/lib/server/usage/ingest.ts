@@ -47,7 +47,7 @@ export async function handleIngest(request: Request): Promise<Response> {
 
 	let committed;
 	try {
-		committed = await commitEvents(batch.events.map((e) => e.event));
+		committed = await commitEvents(batch.events, batch.json);
 	} catch (err) {
 		console.error('usage event commit failed', err);
 		return jsonError(503, 'storage is unavailable; nothing from this request was stored, retry later', {}, { 'retry-after': '5' });

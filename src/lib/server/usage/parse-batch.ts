@@ -3,7 +3,7 @@
  * NDJSON: one event per line (blank lines are skipped but still counted). JSON: an array
  * of events, each element counting as a line. Lines are numbered from 1.
  */
-import { usageEventInput, type UsageEvent } from '../../schemas/usage-event';
+import { validateUsageEvent, type UsageEvent } from '../../schemas/usage-event';
 
 export interface Rejection {
 	line: number;
@@ -12,7 +12,9 @@ export interface Rejection {
 }
 
 export interface ParsedBatch {
-	events: { line: number; event: UsageEvent }[];
+	events: UsageEvent[];
+	/** Each valid event's JSON text as received (NDJSON), index by index with events. */
+	json: string[] | undefined;
 	rejected: Rejection[];
 }
 
@@ -20,23 +22,26 @@ export class BatchFormatError extends Error {}
 
 export const MAX_EVENTS_PER_BATCH = 50_000;
 
-function validate(line: number, value: unknown, out: ParsedBatch, agencyCode: string): void {
-	const parsed = usageEventInput.safeParse(value);
+/** Validate one decoded value; true when it was accepted into out.events. */
+function validate(line: number, value: unknown, out: ParsedBatch, agencyCode: string): boolean {
+	const parsed = validateUsageEvent(value);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		const field = issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? (issue.keys?.join(', ') ?? '') : '';
 		out.rejected.push({ line, field, message: issue.message });
-		return;
+		return false;
 	}
 	if (parsed.data.agency_code !== agencyCode) {
 		out.rejected.push({ line, field: 'agency_code', message: `must be ${agencyCode}, the agency this API key belongs to` });
-		return;
+		return false;
 	}
-	out.events.push({ line, event: parsed.data });
+	out.events.push(parsed.data);
+	return true;
 }
 
 export function parseNdjson(text: string, agencyCode: string): ParsedBatch {
-	const out: ParsedBatch = { events: [], rejected: [] };
+	const json: string[] = [];
+	const out: ParsedBatch = { events: [], json, rejected: [] };
 	let line = 0;
 	let start = 0;
 	let count = 0;
@@ -59,7 +64,7 @@ export function parseNdjson(text: string, agencyCode: string): ParsedBatch {
 			out.rejected.push({ line, field: '', message: 'must be a JSON object' });
 			continue;
 		}
-		validate(line, value, out, agencyCode);
+		if (validate(line, value, out, agencyCode)) json.push(raw);
 	}
 	return out;
 }
@@ -73,7 +78,7 @@ export function parseJsonArray(text: string, agencyCode: string): ParsedBatch {
 	}
 	if (!Array.isArray(value)) throw new BatchFormatError('body must be a JSON array of events (or send application/x-ndjson)');
 	if (value.length > MAX_EVENTS_PER_BATCH) throw new BatchFormatError(`at most ${MAX_EVENTS_PER_BATCH} events per request, got ${value.length}`);
-	const out: ParsedBatch = { events: [], rejected: [] };
+	const out: ParsedBatch = { events: [], json: undefined, rejected: [] };
 	value.forEach((element, i) => {
 		if (typeof element !== 'object' || element === null || Array.isArray(element)) {
 			out.rejected.push({ line: i + 1, field: '', message: 'must be a JSON object' });
