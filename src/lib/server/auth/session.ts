@@ -49,14 +49,6 @@ async function writeSession(s: Session & { revoked: boolean }) {
 	]);
 }
 
-export async function createSession(personalCode: string): Promise<{ token: string; session: Session }> {
-	const token = randomToken();
-	const now = new Date();
-	const session: Session = { id: digest(token), personalCode, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) };
-	await writeSession({ ...session, revoked: false });
-	return { token, session };
-}
-
 /**
  * Validated sessions are remembered for a few seconds: a page view would otherwise spend
  * three ClickHouse round trips on who is asking. Sign-out in this process forgets at once;
@@ -64,6 +56,16 @@ export async function createSession(personalCode: string): Promise<{ token: stri
  */
 const VALIDATED_CACHE_MS = 15_000;
 const validated = new Map<string, { session: Session; user: SessionUser; until: number }>();
+
+export async function createSession(personalCode: string): Promise<{ token: string; session: Session }> {
+	const token = randomToken();
+	const now = new Date();
+	const session: Session = { id: digest(token), personalCode, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) };
+	const [user] = await Promise.all([loadUser(personalCode), writeSession({ ...session, revoked: false })]);
+	// The page after sign-in needs no round trip to learn who is asking.
+	remember(session, user, now.getTime());
+	return { token, session };
+}
 
 export async function validateSessionToken(token: string): Promise<{ session: Session; user: SessionUser } | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
@@ -74,13 +76,14 @@ export async function validateSessionToken(token: string): Promise<{ session: Se
 		return { session: hit.session, user: hit.user };
 	}
 	const result = await readSession(id);
-	if (result) {
-		if (validated.size > 50_000) validated.clear();
-		validated.set(id, { ...result, until: now + VALIDATED_CACHE_MS });
-	} else {
-		validated.delete(id);
-	}
+	if (result) remember(result.session, result.user, now);
+	else validated.delete(id);
 	return result;
+}
+
+function remember(session: Session, user: SessionUser, now: number): void {
+	if (validated.size > 50_000) validated.clear();
+	validated.set(session.id, { session, user, until: now + VALIDATED_CACHE_MS });
 }
 
 async function readSession(id: string): Promise<{ session: Session; user: SessionUser } | null> {
