@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { countFlag } from './cli-count';
 import { buildIfStale } from './build-if-stale.js';
 import { startTestServer, type TestServer } from '../tests/support/server';
 import { generateReference, type Reference } from '../src/lib/server/seed/reference';
@@ -38,30 +39,18 @@ const USAGE = `Usage: npm run bench -- [options]
   --profile         run the server with node --cpu-prof (profile written to the data directory; implies --keep)
   --help            this text`;
 
-/** A positive count: digits with optional _ or , separators and an optional k/M suffix. */
-const count = (name: string, min: number, max: number) =>
-	z
-		.string()
-		.regex(/^\d[\d_,]*[kKmM]?$/, `--${name} must be a whole number such as 1000000, 1_000_000 or 1M`)
-		.transform((s) => {
-			const suffix = s.slice(-1).toLowerCase();
-			const scale = suffix === 'k' ? 1_000 : suffix === 'm' ? 1_000_000 : 1;
-			return Number(s.replace(/[_,kKmM]/g, '')) * scale;
-		})
-		.pipe(z.number().int().min(min, `--${name} must be at least ${min}`).max(max, `--${name} must be at most ${max}`));
-
 const flagsSchema = z.object({
-	events: count('events', 1, 50_000_000).default(1_000_000),
-	people: count('people', 50, 1_000_000).optional(),
-	concurrency: count('concurrency', 1, 64).default(4),
-	batch: count('batch', 1, 50_000).default(10_000),
+	events: countFlag('events', 1, 50_000_000).default(1_000_000),
+	people: countFlag('people', 50, 1_000_000).optional(),
+	concurrency: countFlag('concurrency', 1, 64).default(4),
+	batch: countFlag('batch', 1, 50_000).default(10_000),
 	seed: z
 		.string()
 		.regex(/^-?\d+$/, '--seed must be an integer')
 		.transform(Number)
 		.default(2026),
-	citizens: count('citizens', 1, 100_000).default(300),
-	'buffer-mb': count('buffer-mb', 16, 1_000_000).optional(),
+	citizens: countFlag('citizens', 1, 100_000).default(300),
+	'buffer-mb': countFlag('buffer-mb', 16, 1_000_000).optional(),
 	keep: z.boolean().default(false),
 	profile: z.boolean().default(false),
 	help: z.boolean().default(false)

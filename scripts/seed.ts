@@ -5,6 +5,7 @@
 // database that already has reference data, and a data directory a running server owns.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { countFlag } from './cli-count';
 import { config } from '../src/lib/server/config';
 import { closeDb, isEmbedded } from '../src/lib/server/db/client';
 import { migrate } from '../src/lib/server/db/migrate';
@@ -21,21 +22,9 @@ const USAGE = `Usage: npm run seed -- [options]
 Numbers may be written 1000000, 1_000_000, 1M or 500k.
 The database is PEEGEL_DATA_DIR (default ./.data) or CLICKHOUSE_URL.`;
 
-/** A count: digits with optional _ or , separators and an optional k/M suffix. */
-const count = (name: string, min: number, max: number) =>
-	z
-		.string()
-		.regex(/^\d[\d_,]*[kKmM]?$/, `--${name} must be a whole number such as 1000000, 1_000_000 or 1M`)
-		.transform((s) => {
-			const suffix = s.slice(-1).toLowerCase();
-			const scale = suffix === 'k' ? 1_000 : suffix === 'm' ? 1_000_000 : 1;
-			return Number(s.replace(/[_,kKmM]/g, '')) * scale;
-		})
-		.pipe(z.number().int().min(min, `--${name} must be at least ${min}`).max(max, `--${name} must be at most ${max}`));
-
 const flagsSchema = z.object({
-	people: count('people', MIN_PEOPLE, 1_000_000).default(10_000),
-	events: count('events', 0, 50_000_000).default(1_000_000),
+	people: countFlag('people', MIN_PEOPLE, 1_000_000).default(10_000),
+	events: countFlag('events', 0, 50_000_000).default(1_000_000),
 	seed: z
 		.string()
 		.regex(/^-?\d{1,15}$/, '--seed must be an integer')

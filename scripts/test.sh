@@ -87,11 +87,20 @@ ensure_chromium() {
 # Generates .svelte-kit/tsconfig.json and the route types that vite and vitest read.
 npx svelte-kit sync >/dev/null 2>&1 || true
 
+echo
+echo "=== type check ==="
+if ! npx svelte-check --tsconfig ./tsconfig.json --threshold error; then
+	echo "peegel: type check failed; tests were not run."
+	FAILED=$((FAILED + 1))
+	summary
+	exit 1
+fi
+
 run_stage "unit tests" vitest "$REPORTS/unit.json" \
-	npx vitest run --project unit --passWithNoTests --reporter=default --reporter=json --outputFile="$REPORTS/unit.json"
+	npx vitest run --project unit --reporter=default --reporter=json --outputFile="$REPORTS/unit.json"
 
 run_stage "integration tests" vitest "$REPORTS/integration.json" \
-	npx vitest run --project integration --passWithNoTests --reporter=default --reporter=json --outputFile="$REPORTS/integration.json"
+	npx vitest run --project integration --reporter=default --reporter=json --outputFile="$REPORTS/integration.json"
 
 if ! ensure_chromium; then
 	FAILED=$((FAILED + 1))

@@ -7,6 +7,7 @@ import { AGENCIES, AGENCY, PURPOSES } from '../../src/lib/server/seed/catalogue'
 import { findUsage, ingest, usagesOf } from '../support/api';
 import { newAgencyCode, newEvent, newSubject } from '../support/data';
 import { startTestServer, type TestServer } from '../support/server';
+import { newScope } from '../support/scope';
 
 let server: TestServer;
 let portalKey: string;
@@ -25,11 +26,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-async function scope() {
-	const agency = newAgencyCode();
-	const key = await server.agencyKey(agency);
-	return { agency, key, subject: newSubject() };
-}
+const scope = () => newScope(server);
 
 async function store(key: string, events: Record<string, unknown>[]): Promise<void> {
 	const r = await ingest(server, key, events);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUsage, ingest, usagesOf } from '../support/api';
 import { newAgencyCode, newEvent, newSubject, ndjson } from '../support/data';
 import { startTestServer, type TestServer } from '../support/server';
+import { newScope } from '../support/scope';
 
 let server: TestServer;
 let portalKey: string;
@@ -20,12 +21,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-/** A fresh agency with its key, and a fresh subject: each test's own scope. */
-async function scope() {
-	const agency = newAgencyCode();
-	const key = await server.agencyKey(agency);
-	return { agency, key, subject: newSubject() };
-}
+const scope = () => newScope(server);
 
 /** Events with distinct actions, so what is stored can be told apart in findUsage. */
 function events(agency: string, subject: string, n: number, tag: string) {

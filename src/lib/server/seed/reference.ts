@@ -206,13 +206,13 @@ class Population {
 		const [admin] = this.addHousehold(harju, false, [{ sex: 'F', age: 29 }]) as [PersonRow];
 		const name = (p: PersonRow) => `${p.first_name} ${p.last_name}`;
 		const list: Persona[] = [
-			{ key: 'mari', personal_code: mari.personal_code, name: name(mari), roles: ['citizen'], child_code: child.personal_code, description: `Parent of ${child.first_name} (9), whose school and health records she can see as legal representative.` },
+			{ key: 'mari', personal_code: mari.personal_code, name: name(mari), roles: ['citizen'], child_code: child.personal_code, description: `Parent of ${child.first_name} (9), a minor whose school and health records are in the log too.` },
 			{ key: 'jaan', personal_code: jaan.personal_code, name: name(jaan), roles: ['citizen'], description: 'Looked up by many agencies in two years, including a restricted police investigation and sealed security-service processing.' },
 			{ key: 'kadri', personal_code: kadri.personal_code, name: name(kadri), roles: ['citizen'], agency_code: AGENCY.police, description: 'A senior inspector at the Police and Border Guard Board: a citizen, and the official behind many police look-ups.' },
-			{ key: 'auditor', personal_code: auditor.personal_code, name: name(auditor), roles: ['citizen', 'auditor'], agency_code: AGENCY.dataProtection, description: 'Chief inspector at the Data Protection Inspectorate: searches all events, works alerts and cases.' },
-			{ key: 'analyst', personal_code: analyst.personal_code, name: name(analyst), roles: ['citizen', 'analyst'], agency_code: AGENCY.statistics, description: 'Analyst at Statistics Estonia: sees released, privacy-protected statistics only.' },
-			{ key: 'agency', personal_code: agency.personal_code, name: name(agency), roles: ['citizen', 'agency'], agency_code: AGENCY.tax, description: 'Information security administrator of the Tax and Customs Board: manages its API keys and sees its own events.' },
-			{ key: 'admin', personal_code: admin.personal_code, name: name(admin), roles: ['citizen', 'admin'], agency_code: AGENCY.ria, description: 'Peegel platform administrator at the Information System Authority.' }
+			{ key: 'auditor', personal_code: auditor.personal_code, name: name(auditor), roles: ['citizen', 'auditor'], agency_code: AGENCY.dataProtection, description: 'Chief inspector at the Data Protection Inspectorate, holding the oversight (auditor) role.' },
+			{ key: 'analyst', personal_code: analyst.personal_code, name: name(analyst), roles: ['citizen', 'analyst'], agency_code: AGENCY.statistics, description: 'Analyst at Statistics Estonia, holding the policymaker (analyst) role.' },
+			{ key: 'agency', personal_code: agency.personal_code, name: name(agency), roles: ['citizen', 'agency'], agency_code: AGENCY.tax, description: 'Information security administrator of the Tax and Customs Board, holding the agency role for it.' },
+			{ key: 'admin', personal_code: admin.personal_code, name: name(admin), roles: ['citizen', 'admin'], agency_code: AGENCY.ria, description: 'Peegel platform administrator at the Information System Authority (admin role).' }
 		];
 		return { list, byKey: { mari, jaan, kadri, auditor, analyst, agency, admin } };
 	}
