@@ -25,7 +25,9 @@ const schema = z.object({
 	PEEGEL_DEMO_PEOPLE: z.coerce.number().int().min(50).max(1_000_000).default(3000),
 	PEEGEL_DEMO_EVENTS: z.coerce.number().int().min(100).max(50_000_000).default(150_000),
 	PEEGEL_DEMO_SEED: z.coerce.number().int().default(2026),
-	PORT: z.coerce.number().int().min(1).max(65535).default(3000)
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	/** Threads that validate ingestion bodies beside the main thread; 0: validate on it. */
+	PEEGEL_VALIDATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1)
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; embeddedPath: string | null };

@@ -6,10 +6,10 @@ export class BodyTooLargeError extends Error {
 	}
 }
 
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
-	if (!request.body) return '';
+	if (!request.body) return new Uint8Array(0);
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -23,5 +23,5 @@ export async function readBodyText(request: Request, limit: number): Promise<str
 		}
 		chunks.push(value);
 	}
-	return Buffer.concat(chunks, size).toString('utf8');
+	return Buffer.concat(chunks, size);
 }

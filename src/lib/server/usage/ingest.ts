@@ -10,10 +10,11 @@
  */
 import { json } from '@sveltejs/kit';
 import { bearerToken, verifyApiKey } from '../auth/api-keys';
-import { BodyTooLargeError, readBodyText } from '../http/body';
+import { BodyTooLargeError, readBodyBytes } from '../http/body';
 import { jsonError } from '../http/json';
-import { BatchFormatError, parseJsonArray, parseNdjson, type ParsedBatch } from './parse-batch';
-import { commitEvents } from './writer';
+import { BatchFormatError, type BodyKind, type ParsedBatch } from './parse-batch';
+import { validateBody } from './validator-pool';
+import { commitLines } from './writer';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -25,33 +26,29 @@ export async function handleIngest(request: Request): Promise<Response> {
 	if (key.kind !== 'agency') return jsonError(403, 'this key is for the national portal, not for sending usage events');
 
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-	const parse =
-		type === 'application/x-ndjson' || type === 'application/jsonl'
-			? parseNdjson
-			: type === 'application/json'
-				? parseJsonArray
-				: null;
-	if (!parse) {
+	const kind: BodyKind | null =
+		type === 'application/x-ndjson' || type === 'application/jsonl' ? 'ndjson' : type === 'application/json' ? 'json' : null;
+	if (!kind) {
 		return jsonError(415, `content type must be application/x-ndjson or application/json, got ${type || 'none'}`);
 	}
 
 	let batch: ParsedBatch;
 	try {
-		batch = parse(await readBodyText(request, MAX_BODY_BYTES), key.agencyCode);
+		batch = await validateBody(await readBodyBytes(request, MAX_BODY_BYTES), kind, key.agencyCode);
 	} catch (err) {
 		if (err instanceof BodyTooLargeError) return jsonError(413, err.message, { limit_bytes: err.limit });
 		if (err instanceof BatchFormatError) return jsonError(400, err.message);
 		throw err;
 	}
-	if (batch.events.length === 0 && batch.rejected.length === 0) return jsonError(400, 'the body contains no events');
+	if (batch.ids.length === 0 && batch.rejected.length === 0) return jsonError(400, 'the body contains no events');
 
 	let committed;
 	try {
-		committed = await commitEvents(batch.events, batch.json);
+		committed = await commitLines(batch.ids, batch.lines);
 	} catch (err) {
 		console.error('usage event commit failed', err);
 		return jsonError(503, 'storage is unavailable; nothing from this request was stored, retry later', {}, { 'retry-after': '5' });
 	}
-	const status = batch.rejected.length === 0 ? 200 : batch.events.length > 0 ? 207 : 422;
+	const status = batch.rejected.length === 0 ? 200 : batch.ids.length > 0 ? 207 : 422;
 	return json({ accepted: committed.accepted, duplicates: committed.duplicates, rejected: batch.rejected }, { status });
 }

@@ -2,8 +2,12 @@
  * Turning an ingestion request body into validated events and per-line rejections.
  * NDJSON: one event per line (blank lines are skipped but still counted). JSON: an array
  * of events, each element counting as a line. Lines are numbered from 1.
+ *
+ * Valid events come out as their event_id and their canonical JSON (every field present,
+ * written by JSON.stringify of the validated event), which is what the writer stores:
+ * the database never parses text the agency wrote.
  */
-import { validateUsageEvent, type UsageEvent } from '../../schemas/usage-event';
+import { validateUsageEvent } from '../../schemas/usage-event';
 
 export interface Rejection {
 	line: number;
@@ -12,36 +16,41 @@ export interface Rejection {
 }
 
 export interface ParsedBatch {
-	events: UsageEvent[];
-	/** Each valid event's JSON text as received (NDJSON), index by index with events. */
-	json: string[] | undefined;
+	/** Valid events' ids, index by index with lines. */
+	ids: string[];
+	/** Valid events as canonical JSON, one per event. */
+	lines: string[];
 	rejected: Rejection[];
 }
+
+export type BodyKind = 'ndjson' | 'json';
 
 export class BatchFormatError extends Error {}
 
 export const MAX_EVENTS_PER_BATCH = 50_000;
 
-/** Validate one decoded value; true when it was accepted into out.events. */
-function validate(line: number, value: unknown, out: ParsedBatch, agencyCode: string): boolean {
+function validate(line: number, value: unknown, out: ParsedBatch, agencyCode: string): void {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		out.rejected.push({ line, field: '', message: 'must be a JSON object' });
+		return;
+	}
 	const parsed = validateUsageEvent(value);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		const field = issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? (issue.keys?.join(', ') ?? '') : '';
 		out.rejected.push({ line, field, message: issue.message });
-		return false;
+		return;
 	}
 	if (parsed.data.agency_code !== agencyCode) {
 		out.rejected.push({ line, field: 'agency_code', message: `must be ${agencyCode}, the agency this API key belongs to` });
-		return false;
+		return;
 	}
-	out.events.push(parsed.data);
-	return true;
+	out.ids.push(parsed.data.event_id);
+	out.lines.push(JSON.stringify(parsed.data));
 }
 
 export function parseNdjson(text: string, agencyCode: string): ParsedBatch {
-	const json: string[] = [];
-	const out: ParsedBatch = { events: [], json, rejected: [] };
+	const out: ParsedBatch = { ids: [], lines: [], rejected: [] };
 	let line = 0;
 	let start = 0;
 	let count = 0;
@@ -60,11 +69,7 @@ export function parseNdjson(text: string, agencyCode: string): ParsedBatch {
 			out.rejected.push({ line, field: '', message: `not valid JSON: ${(err as Error).message}` });
 			continue;
 		}
-		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-			out.rejected.push({ line, field: '', message: 'must be a JSON object' });
-			continue;
-		}
-		if (validate(line, value, out, agencyCode)) json.push(raw);
+		validate(line, value, out, agencyCode);
 	}
 	return out;
 }
@@ -78,13 +83,13 @@ export function parseJsonArray(text: string, agencyCode: string): ParsedBatch {
 	}
 	if (!Array.isArray(value)) throw new BatchFormatError('body must be a JSON array of events (or send application/x-ndjson)');
 	if (value.length > MAX_EVENTS_PER_BATCH) throw new BatchFormatError(`at most ${MAX_EVENTS_PER_BATCH} events per request, got ${value.length}`);
-	const out: ParsedBatch = { events: [], json: undefined, rejected: [] };
-	value.forEach((element, i) => {
-		if (typeof element !== 'object' || element === null || Array.isArray(element)) {
-			out.rejected.push({ line: i + 1, field: '', message: 'must be a JSON object' });
-		} else {
-			validate(i + 1, element, out, agencyCode);
-		}
-	});
+	const out: ParsedBatch = { ids: [], lines: [], rejected: [] };
+	value.forEach((element, i) => validate(i + 1, element, out, agencyCode));
 	return out;
+}
+
+/** A whole request body, as bytes: decode, then parse by kind. */
+export function parseBody(bytes: Uint8Array, kind: BodyKind, agencyCode: string): ParsedBatch {
+	const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+	return kind === 'ndjson' ? parseNdjson(text, agencyCode) : parseJsonArray(text, agencyCode);
 }

@@ -20,15 +20,14 @@ export interface CommitResult {
 }
 
 /**
- * How a batch reaches usage_event: one JSON object per line, converted by ClickHouse
- * (times are RFC 3339 with any offset; received_at is the commit time). Lines are the
- * agency's own text where we have it (validation rewrites nothing, so it is the event),
- * which spares re-serialising every event; fields left out take the column defaults.
+ * How a batch reaches usage_event: one canonical JSON object per event (every field
+ * present), converted by ClickHouse: times are RFC 3339 with any offset; received_at is
+ * the commit time.
  */
 const EVENT_INSERT: BulkInsert = {
 	into: 'usage_event (event_id, logged_at, received_at, subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, disclose_after, bulk)',
 	select:
-		"event_id, parseDateTime64BestEffort(logged_at, 3, 'UTC'), now64(3, 'UTC'), subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, if(visibility = '', 'visible', visibility), parseDateTime64BestEffortOrNull(disclose_after, 3, 'UTC'), bulk",
+		"event_id, parseDateTime64BestEffort(logged_at, 3, 'UTC'), now64(3, 'UTC'), subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, parseDateTime64BestEffortOrNull(disclose_after, 3, 'UTC'), bulk",
 	format: 'JSONEachRow',
 	structure:
 		'event_id UUID, logged_at String, subject_code String, agency_code String, system String, action String, purpose_code String, legal_basis String, actor_code String, case_ref String, data_categories Array(String), intermediary_code String, xroad_client String, xroad_service String, xroad_message_id String, visibility String, disclose_after Nullable(String), bulk Bool'
@@ -38,9 +37,9 @@ const EVENT_INSERT: BulkInsert = {
 const MAX_GROUP_EVENTS = 200_000;
 
 interface Pending {
-	events: UsageEvent[];
-	/** The events' JSON text as received, index by index; absent: serialise them here. */
-	json: readonly string[] | undefined;
+	ids: readonly string[];
+	/** Canonical JSON of each event, index by index with ids. */
+	lines: readonly string[];
 	resolve: (r: CommitResult) => void;
 	reject: (e: unknown) => void;
 }
@@ -80,10 +79,11 @@ class UsageWriter {
 		return filter;
 	}
 
-	commit(events: UsageEvent[], json?: readonly string[]): Promise<CommitResult> {
-		if (events.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
+	commit(ids: readonly string[], lines: readonly string[]): Promise<CommitResult> {
+		if (ids.length !== lines.length) return Promise.reject(new Error('commit: one JSON line per event id'));
+		if (ids.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
 		return new Promise((resolve, reject) => {
-			this.queue.push({ events, json, resolve, reject });
+			this.queue.push({ ids, lines, resolve, reject });
 			void this.drain();
 		});
 	}
@@ -95,10 +95,10 @@ class UsageWriter {
 			while (this.queue.length > 0) {
 				const group: Pending[] = [];
 				let size = 0;
-				while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0]!.events.length <= MAX_GROUP_EVENTS)) {
+				while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0]!.ids.length <= MAX_GROUP_EVENTS)) {
 					const next = this.queue.shift()!;
 					group.push(next);
-					size += next.events.length;
+					size += next.ids.length;
 				}
 				try {
 					const results = await this.commitGroup(group);
@@ -117,44 +117,35 @@ class UsageWriter {
 		// Candidates: fingerprints already known. Confirm them against ClickHouse so a
 		// fingerprint collision never turns a new event into a "duplicate".
 		const candidates: string[] = [];
-		for (const p of group) for (const e of p.events) if (filter.hasId(e.event_id)) candidates.push(e.event_id);
+		for (const p of group) for (const id of p.ids) if (filter.hasId(id)) candidates.push(id);
 		const stored = new Set<string>();
 		if (candidates.length > 0) {
-			const rows = await queryRows(
+			const found = await queryRows(
 				'SELECT DISTINCT toString(event_id) AS id FROM usage_event WHERE event_id IN {ids:Array(UUID)}',
 				{ ids: candidates },
 				storedIdRow
 			);
-			for (const r of rows) stored.add(r.id);
+			for (const r of found) stored.add(r.id);
 		}
 
 		const seen = new Set<string>();
-		const rows: UsageEvent[] = [];
-		const lines: string[] = [];
-		const results = group.map(({ events, json }) => {
+		const rows: string[] = [];
+		const results = group.map(({ ids, lines }) => {
 			const result: CommitResult = { accepted: [], duplicates: [] };
-			events.forEach((e, i) => {
-				if (stored.has(e.event_id) || seen.has(e.event_id)) {
-					result.duplicates.push(e.event_id);
+			ids.forEach((id, i) => {
+				if (stored.has(id) || seen.has(id)) {
+					result.duplicates.push(id);
 					return;
 				}
-				seen.add(e.event_id);
-				rows.push(e);
-				lines.push(json?.[i] ?? JSON.stringify(e));
-				result.accepted.push({ event_id: e.event_id });
+				seen.add(id);
+				rows.push(lines[i]!);
+				result.accepted.push({ event_id: id });
 			});
 			return result;
 		});
 
 		if (rows.length > 0) {
-			try {
-				await bulkInsert(EVENT_INSERT, lines.join('\n'));
-			} catch (err) {
-				// The database's JSON reader may refuse what JSON.parse took (a repeated key,
-				// say): write the validated events in our own serialisation instead.
-				if (!group.some((p) => p.json)) throw err;
-				await bulkInsert(EVENT_INSERT, rows.map((e) => JSON.stringify(e)).join('\n'));
-			}
+			await bulkInsert(EVENT_INSERT, rows.join('\n'));
 			// Only after ClickHouse has the rows: a failed insert leaves nothing half-known.
 			for (const id of seen) filter.addId(id);
 		}
@@ -165,11 +156,19 @@ class UsageWriter {
 const writer = new UsageWriter();
 
 /**
- * Commit validated events, each stored once per event_id. `json[i]`, when given, is
- * events[i]'s JSON text as the agency sent it (equivalent to the event by validation).
+ * Commit validated events given as their ids and canonical JSON (JSON.stringify of a
+ * UsageEvent), index by index; each event_id is stored once however often it comes.
  */
-export function commitEvents(events: UsageEvent[], json?: readonly string[]): Promise<CommitResult> {
-	return writer.commit(events, json);
+export function commitLines(ids: readonly string[], lines: readonly string[]): Promise<CommitResult> {
+	return writer.commit(ids, lines);
+}
+
+/** Commit validated events (the seed's way in). */
+export function commitEvents(events: readonly UsageEvent[]): Promise<CommitResult> {
+	return writer.commit(
+		events.map((e) => e.event_id),
+		events.map((e) => JSON.stringify(e))
+	);
 }
 
 export function initWriter(): Promise<unknown> {

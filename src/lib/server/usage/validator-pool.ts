@@ -1,0 +1,102 @@
+/**
+ * Request bodies are decoded, parsed and validated on worker threads, so the main thread
+ * (HTTP, commits) and the validation of other requests run on separate cores. This module
+ * is also the worker's entry point: a worker is this same file, started with a role.
+ * Where no worker can run (the dev server and tests run TypeScript sources), or one dies,
+ * validation runs on the main thread; the result is the same.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { config } from '../config';
+import { BatchFormatError, parseBody, type BodyKind, type ParsedBatch } from './parse-batch';
+
+const ROLE = 'peegel-validator';
+
+interface Task {
+	id: number;
+	bytes: Uint8Array;
+	kind: BodyKind;
+	agency: string;
+}
+
+type Reply = { id: number; batch: ParsedBatch } | { id: number; formatError: string } | { id: number; error: string };
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
+	parentPort!.on('message', (task: Task) => {
+		let reply: Reply;
+		try {
+			reply = { id: task.id, batch: parseBody(task.bytes, task.kind, task.agency) };
+		} catch (err) {
+			reply = err instanceof BatchFormatError ? { id: task.id, formatError: err.message } : { id: task.id, error: String(err) };
+		}
+		parentPort!.postMessage(reply);
+	});
+}
+
+interface Pending {
+	task: Task;
+	resolve: (b: ParsedBatch) => void;
+	reject: (e: unknown) => void;
+}
+
+interface Slot {
+	worker: Worker;
+	pending: Map<number, Pending>;
+}
+
+let slots: Slot[] | null = null;
+let nextId = 0;
+
+function inThread(task: Task): ParsedBatch {
+	return parseBody(task.bytes, task.kind, task.agency);
+}
+
+function startWorkers(): Slot[] {
+	const threads = config().PEEGEL_VALIDATOR_THREADS;
+	// Only a built module can be a worker's entry; sources under vite dev or vitest cannot.
+	if (threads === 0 || !import.meta.url.endsWith('.js')) return [];
+	return Array.from({ length: threads }, () => {
+		const slot: Slot = { worker: new Worker(new URL(import.meta.url), { workerData: { role: ROLE } }), pending: new Map() };
+		slot.worker.unref();
+		slot.worker.on('message', (reply: Reply) => {
+			const p = slot.pending.get(reply.id);
+			if (!p) return;
+			slot.pending.delete(reply.id);
+			if ('batch' in reply) p.resolve(reply.batch);
+			else if ('formatError' in reply) p.reject(new BatchFormatError(reply.formatError));
+			else p.reject(new Error(`validator thread: ${reply.error}`));
+		});
+		const retire = (err: unknown) => {
+			console.error('peegel: a validator thread stopped; validating on the main thread', err);
+			slots = (slots ?? []).filter((s) => s !== slot);
+			for (const p of slot.pending.values()) {
+				try {
+					p.resolve(inThread(p.task));
+				} catch (e) {
+					p.reject(e);
+				}
+			}
+			slot.pending.clear();
+		};
+		slot.worker.on('error', retire);
+		slot.worker.on('exit', (code) => code !== 0 && retire(new Error(`exit code ${code}`)));
+		return slot;
+	});
+}
+
+/** Decode, parse and validate an ingestion body; throws BatchFormatError for an unusable body. */
+export function validateBody(bytes: Uint8Array, kind: BodyKind, agency: string): Promise<ParsedBatch> {
+	slots ??= startWorkers();
+	const task: Task = { id: nextId++, bytes, kind, agency };
+	if (slots.length === 0) {
+		try {
+			return Promise.resolve(inThread(task));
+		} catch (err) {
+			return Promise.reject(err);
+		}
+	}
+	const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+	return new Promise((resolve, reject) => {
+		slot.pending.set(task.id, { task, resolve, reject });
+		slot.worker.postMessage(task);
+	});
+}
