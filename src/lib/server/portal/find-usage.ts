@@ -12,6 +12,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { subjectCodeError } from '../../personal-code';
+import { parseRfc3339 } from '../../rfc3339';
 import { jsonError } from '../http/json';
 import { agencyDirectory } from '../reference/agencies';
 import { purposeCatalogue } from '../reference/purposes';
@@ -42,11 +43,10 @@ const subjectCode = z.string().superRefine((value, ctx) => {
 const dateTime = z
 	.string()
 	.transform((v) => v.trim().replace(/ (\d{2}:\d{2})$/, '+$1'))
-	.pipe(z.iso.datetime({ offset: true, message: 'must be an RFC 3339 date-time with offset, e.g. 2021-01-31T10:20:30Z' }))
 	.transform((v, ctx) => {
-		const ms = Date.parse(v);
-		if (Number.isNaN(ms)) {
-			ctx.addIssue({ code: 'custom', message: 'is not a real date-time' });
+		const ms = parseRfc3339(v);
+		if (ms === null) {
+			ctx.addIssue({ code: 'custom', message: 'must be an RFC 3339 date-time with offset, e.g. 2021-01-31T10:20:30Z' });
 			return z.NEVER;
 		}
 		return ms;
