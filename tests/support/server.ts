@@ -129,7 +129,12 @@ export async function startTestServer(env: Record<string, string> = {}, opts: Te
 				let timer: NodeJS.Timeout | undefined;
 				await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, opts.stopTimeoutMs ?? 10_000)))]);
 				clearTimeout(timer);
-				if (child.exitCode === null) child.kill('SIGKILL');
+				if (child.exitCode === null && child.signalCode === null) {
+					child.kill('SIGKILL');
+					if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+					// A server that ignores SIGTERM would hang deployments' restarts.
+					throw new Error(`the server did not exit within ${opts.stopTimeoutMs ?? 10_000} ms of SIGTERM:\n${output.slice(-2000)}`);
+				}
 			}
 			if (!keepData) rmSync(dataDir, { recursive: true, force: true });
 		}

@@ -3,6 +3,7 @@
  * the process with a message naming the variable. Scripts and the server share it, so it
  * reads process.env directly rather than SvelteKit's $env modules.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,7 +21,7 @@ const schema = z.object({
 	CLICKHOUSE_USER: z.string().optional(),
 	CLICKHOUSE_PASSWORD: z.string().optional(),
 	PEEGEL_DEMO: flag,
-	PEEGEL_MIGRATIONS_DIR: z.string().default('db/migrations'),
+	PEEGEL_MIGRATIONS_DIR: z.string().min(1).optional(),
 	/** Demo data made on the first start of an empty database. */
 	PEEGEL_DEMO_PEOPLE: z.coerce.number().int().min(50).max(1_000_000).default(3000),
 	PEEGEL_DEMO_EVENTS: z.coerce.number().int().min(100).max(50_000_000).default(150_000),
@@ -30,7 +31,7 @@ const schema = z.object({
 	PEEGEL_VALIDATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1)
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string; embeddedPath: string | null };
+export type Config = z.infer<typeof schema> & { dataDir: string; embeddedPath: string | null; migrationsDir: string };
 
 let cached: Config | null = null;
 
@@ -49,7 +50,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	} else if (c.CLICKHOUSE_URL) {
 		embeddedPath = null;
 	}
-	return { ...c, dataDir, embeddedPath };
+	return { ...c, dataDir, embeddedPath, migrationsDir: migrationsDir(c.PEEGEL_MIGRATIONS_DIR) };
+}
+
+/**
+ * db/migrations of the project: from the working directory, or beside the build when the
+ * server is started from elsewhere (node /srv/peegel/build/index.js).
+ */
+function migrationsDir(configured: string | undefined): string {
+	if (configured) return path.resolve(configured);
+	const fromCwd = path.resolve('db/migrations');
+	const entry = process.argv[1];
+	if (existsSync(fromCwd) || !entry) return fromCwd;
+	const besideBuild = path.resolve(path.dirname(entry), '..', 'db/migrations');
+	return existsSync(besideBuild) ? besideBuild : fromCwd;
 }
 
 export function config(): Config {

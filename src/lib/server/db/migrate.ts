@@ -23,7 +23,7 @@ export class MigrationError extends Error {}
 
 const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
-export function readMigrations(dir = config().PEEGEL_MIGRATIONS_DIR): MigrationFile[] {
+export function readMigrations(dir = config().migrationsDir): MigrationFile[] {
 	const abs = path.resolve(dir);
 	const files = readdirSync(abs).filter((f) => f.endsWith('.sql')).sort();
 	const seen = new Set<number>();

@@ -8,6 +8,7 @@ import { closeDb, isEmbedded } from '../db/client';
 import { migrate } from '../db/migrate';
 import { referenceIsEmpty } from '../seed/insert-reference';
 import { seedDatabase } from '../seed/seed';
+import { stopValidators } from '../usage/validator-pool';
 import { initWriter } from '../usage/writer';
 import { randomToken } from '../auth/tokens';
 import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
@@ -36,7 +37,7 @@ async function start(): Promise<void> {
 	writeServerFile(c.dataDir, { pid: process.pid, port: c.PORT, adminToken: randomToken() });
 	const stop = () => {
 		removeServerFile(c.dataDir, process.pid);
-		void closeDb();
+		void stopValidators().finally(() => closeDb());
 	};
 	process.once('sveltekit:shutdown', stop);
 	process.once('exit', () => removeServerFile(c.dataDir, process.pid));

@@ -56,7 +56,6 @@ function startWorkers(): Slot[] {
 	if (threads === 0 || !import.meta.url.endsWith('.js')) return [];
 	return Array.from({ length: threads }, () => {
 		const slot: Slot = { worker: new Worker(new URL(import.meta.url), { workerData: { role: ROLE } }), pending: new Map() };
-		slot.worker.unref();
 		slot.worker.on('message', (reply: Reply) => {
 			const p = slot.pending.get(reply.id);
 			if (!p) return;
@@ -78,9 +77,16 @@ function startWorkers(): Slot[] {
 			slot.pending.clear();
 		};
 		slot.worker.on('error', retire);
-		slot.worker.on('exit', (code) => code !== 0 && retire(new Error(`exit code ${code}`)));
+		slot.worker.on('exit', (code) => code !== 0 && slots?.includes(slot) && retire(new Error(`exit code ${code}`)));
 		return slot;
 	});
+}
+
+/** Stop the validator threads (at shutdown): an idle worker would keep the process alive. */
+export async function stopValidators(): Promise<void> {
+	const running = slots ?? [];
+	slots = [];
+	await Promise.all(running.map((s) => s.worker.terminate()));
 }
 
 /** Decode, parse and validate an ingestion body; throws BatchFormatError for an unusable body. */
