@@ -14,7 +14,7 @@ import { config } from '../config';
 import { db } from './client';
 
 export interface BulkInsert {
-	/** Target table and column list, from constants in code. */
+	/** Target table and column list. This and `select` are SQL text from constants in code, never input. */
 	into: string;
 	/** Select expressions over the source columns, in target column order. */
 	select: string;
@@ -47,8 +47,9 @@ export async function bulkInsert(spec: BulkInsert, body: string): Promise<void> 
 			await unlink(file).catch(() => undefined);
 		}
 	} else {
+		// FORMAT takes a name, not a parameter; spec.format is one of the two the type allows.
 		await db().exec({
-			query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM input({structure:String}) FORMAT TabSeparated`,
+			query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM input({structure:String}) FORMAT ${spec.format}`,
 			query_params: { structure: spec.structure },
 			values: Readable.from([Buffer.from(body)], { objectMode: false })
 		});
