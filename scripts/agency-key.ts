@@ -1,7 +1,7 @@
 // npm run agency:key -- --agency <code> [--name <name>] [--portal]
 // Prints a new API key once. Works with the server running (through its local admin
 // endpoint, since it owns the embedded database) or stopped (directly).
-import { parseArgs } from 'node:util';
+import { readFlags } from './cli-flags';
 import { config } from '../src/lib/server/config';
 import { closeDb, isEmbedded } from '../src/lib/server/db/client';
 import { migrate } from '../src/lib/server/db/migrate';
@@ -14,17 +14,11 @@ function fail(message: string): never {
 	process.exit(2);
 }
 
-let values;
-try {
-	({ values } = parseArgs({
-		options: { agency: { type: 'string' }, name: { type: 'string' }, portal: { type: 'boolean', default: false } },
-		strict: true
-	}));
-} catch (err) {
-	fail((err as Error).message);
-}
-const input = issueKeyInput.safeParse(values);
-if (!input.success) fail(input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+const input = readFlags(
+	{ agency: { type: 'string' }, name: { type: 'string' }, portal: { type: 'boolean', default: false } },
+	issueKeyInput,
+	fail
+);
 
 const c = config();
 const live = isEmbedded() ? readLiveServer(c.dataDir) : null;
@@ -33,13 +27,13 @@ if (live) {
 	const res = await fetch(`http://127.0.0.1:${live.port}/api/internal/agency-keys`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${live.adminToken}`, 'content-type': 'application/json' },
-		body: JSON.stringify(input.data)
+		body: JSON.stringify(input)
 	});
 	if (!res.ok) fail(`The running server (pid ${live.pid}) refused: ${res.status} ${await res.text()}`);
 	issued = (await res.json()) as IssuedKey;
 } else {
 	await migrate();
-	issued = await issueKey(input.data);
+	issued = await issueKey(input);
 	await closeDb();
 }
 if (issued.agencyCreated) console.error(`Registered new agency ${issued.agencyCode}.`);

@@ -13,9 +13,8 @@ import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { countFlag } from './cli-count';
+import { countFlag, readFlags } from './cli-flags';
 import { buildIfStale } from './build-if-stale.js';
 import { startTestServer, type TestServer } from '../tests/support/server';
 import { generateReference, type Reference } from '../src/lib/server/seed/reference';
@@ -62,31 +61,19 @@ function fail(message: string): never {
 	process.exit(2);
 }
 
-function readFlags(): Flags {
-	let values: Record<string, unknown>;
-	try {
-		({ values } = parseArgs({
-			options: {
-				events: { type: 'string' },
-				people: { type: 'string' },
-				concurrency: { type: 'string' },
-				batch: { type: 'string' },
-				seed: { type: 'string' },
-				citizens: { type: 'string' },
-				'buffer-mb': { type: 'string' },
-				keep: { type: 'boolean' },
-				profile: { type: 'boolean' },
-				help: { type: 'boolean', short: 'h' }
-			},
-			strict: true,
-			allowPositionals: false
-		}));
-	} catch (err) {
-		fail((err as Error).message);
-	}
-	const parsed = flagsSchema.safeParse(values);
-	if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('\n'));
-	const f = parsed.data;
+function benchFlags(): Flags {
+	const f = readFlags({
+		events: { type: 'string' },
+		people: { type: 'string' },
+		concurrency: { type: 'string' },
+		batch: { type: 'string' },
+		seed: { type: 'string' },
+		citizens: { type: 'string' },
+		'buffer-mb': { type: 'string' },
+		keep: { type: 'boolean' },
+		profile: { type: 'boolean' },
+		help: { type: 'boolean', short: 'h' }
+	}, flagsSchema, fail);
 	if (f.help) {
 		console.log(USAGE);
 		process.exit(0);
@@ -495,7 +482,7 @@ async function timeTimeline(server: TestServer, produced: Produced, flags: Flags
 // Main
 
 async function main(): Promise<void> {
-	const flags = readFlags();
+	const flags = benchFlags();
 	log(`${fmt(flags.events)} events, ${fmt(flags.people)} people, ${flags.concurrency} senders, ${fmt(flags.batch)} events per request, seed ${flags.seed}`);
 	buildIfStale(ROOT);
 

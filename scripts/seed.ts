@@ -3,9 +3,8 @@
 // Fills a fresh database with deterministic demo data: a population register, agencies,
 // officials, personas and two years of usage events. Applies migrations first. Refuses a
 // database that already has reference data, and a data directory a running server owns.
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { countFlag } from './cli-count';
+import { countFlag, readFlags } from './cli-flags';
 import { config } from '../src/lib/server/config';
 import { closeDb, isEmbedded } from '../src/lib/server/db/client';
 import { migrate } from '../src/lib/server/db/migrate';
@@ -38,26 +37,8 @@ function fail(message: string, code = 2): never {
 	process.exit(code);
 }
 
-function readFlags(): z.output<typeof flagsSchema> {
-	let values: Record<string, unknown>;
-	try {
-		({ values } = parseArgs({
-			options: {
-				people: { type: 'string' },
-				events: { type: 'string' },
-				seed: { type: 'string' },
-				help: { type: 'boolean', short: 'h' }
-			},
-			strict: true,
-			allowPositionals: false
-		}));
-	} catch (err) {
-		fail((err as Error).message);
-	}
-	const parsed = flagsSchema.safeParse(values);
-	if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('; '));
-	return parsed.data;
-}
+const readSeedFlags = () =>
+	readFlags({ people: { type: 'string' }, events: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, flagsSchema, fail);
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -91,7 +72,7 @@ function progressPrinter(): (p: SeedProgress) => void {
 	};
 }
 
-const flags = readFlags();
+const flags = readSeedFlags();
 if (flags.help) {
 	console.log(USAGE);
 	process.exit(0);
