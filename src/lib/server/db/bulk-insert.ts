@@ -1,5 +1,5 @@
 /**
- * Bulk inserts of JSON or TSV text through `INSERT ... SELECT <conversions> FROM <source>`.
+ * Bulk inserts of JSONEachRow text through `INSERT ... SELECT <conversions> FROM <source>`.
  * Embedded ClickHouse reads the batch from a file (chdb passes inline insert data through
  * its query text at about a quarter of the speed); a ClickHouse server gets the same text
  * streamed as the body of `FROM input(...)`. Either way ClickHouse does the conversions
@@ -18,8 +18,6 @@ export interface BulkInsert {
 	into: string;
 	/** Select expressions over the source columns, in target column order. */
 	select: string;
-	/** Input format of the text, e.g. JSONEachRow (which also takes one JSON array of rows). */
-	format: 'JSONEachRow' | 'TabSeparated';
 	/** Source structure: "name Type, ..." of the input columns. */
 	structure: string;
 }
@@ -40,16 +38,15 @@ export async function bulkInsert(spec: BulkInsert, body: string): Promise<void> 
 		await writeFile(file, body);
 		try {
 			await db().command({
-				query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM file({file:String}, {format:String}, {structure:String})`,
-				query_params: { file, format: spec.format, structure: spec.structure }
+				query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM file({file:String}, 'JSONEachRow', {structure:String})`,
+				query_params: { file, structure: spec.structure }
 			});
 		} finally {
 			await unlink(file).catch(() => undefined);
 		}
 	} else {
-		// FORMAT takes a name, not a parameter; spec.format is one of the two the type allows.
 		await db().exec({
-			query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM input({structure:String}) FORMAT ${spec.format}`,
+			query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM input({structure:String}) FORMAT JSONEachRow`,
 			query_params: { structure: spec.structure },
 			values: Readable.from([Buffer.from(body)], { objectMode: false })
 		});

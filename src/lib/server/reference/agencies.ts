@@ -1,5 +1,6 @@
 /** Agencies and their information systems: small, read on every page, so cached briefly. */
 import { z } from 'zod';
+import { int64 } from '../db/columns';
 import { insertRows, queryOne, queryRows } from '../db/query';
 
 export interface Agency {
@@ -40,17 +41,23 @@ export async function agencyDirectory(): Promise<{
 	};
 }
 
-const versionRow = z.object({ version: z.union([z.number(), z.string()]).transform(Number) });
+const existingRow = agencyRow.extend({ version: int64 });
 
-/** Register an agency if it is not known yet (agency:key). Returns whether it was created. */
+/**
+ * Register an agency if it is not known yet (agency:key), or rename a known one when a name
+ * is given (its Estonian name and kind stay). Returns whether it was created.
+ */
 export async function ensureAgency(code: string, name: string | undefined): Promise<boolean> {
-	const existing = await queryOne('SELECT version FROM agency FINAL WHERE code = {code:String}', { code }, versionRow);
-	if (existing && !name) return false;
-	if (existing && name) {
-		await insertRows('agency', [{ code, name, name_et: name, kind: 'agency', version: existing.version + 1 }]);
-	} else {
-		await insertRows('agency', [{ code, name: name ?? `Agency ${code}`, name_et: name ?? `Asutus ${code}`, kind: 'agency', version: 1 }]);
-	}
+	const existing = await queryOne(
+		'SELECT code, name, name_et, kind, version FROM agency FINAL WHERE code = {code:String}',
+		{ code },
+		existingRow
+	);
+	if (existing && (!name || name === existing.name)) return false;
+	const row = existing
+		? { ...existing, name: name!, version: existing.version + 1 }
+		: { code, name: name ?? `Agency ${code}`, name_et: name ?? `Asutus ${code}`, kind: 'agency', version: 1 };
+	await insertRows('agency', [row]);
 	cached = null;
 	return !existing;
 }

@@ -27,7 +27,7 @@ const SUBJECT_COLUMNS = `
 	if(restricted, '', intermediary_code) AS intermediary_code,
 	bulk`;
 
-export const subjectEventRow = z.object({
+const subjectEventRow = z.object({
 	event_id: z.string(),
 	logged_at: utcDateTime,
 	restricted: bool,

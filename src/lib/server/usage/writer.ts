@@ -28,7 +28,6 @@ const EVENT_INSERT: BulkInsert = {
 	into: 'usage_event (event_id, logged_at, received_at, subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, disclose_after, bulk)',
 	select:
 		"event_id, parseDateTime64BestEffort(logged_at, 3, 'UTC'), now64(3, 'UTC'), subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, parseDateTime64BestEffortOrNull(disclose_after, 3, 'UTC'), bulk",
-	format: 'JSONEachRow',
 	structure:
 		'event_id UUID, logged_at String, subject_code String, agency_code String, system String, action String, purpose_code String, legal_basis String, actor_code String, case_ref String, data_categories Array(String), intermediary_code String, xroad_client String, xroad_service String, xroad_message_id String, visibility String, disclose_after Nullable(String), bulk Bool'
 };
