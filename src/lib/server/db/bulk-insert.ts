@@ -32,7 +32,8 @@ function batchDir(): string {
 	return tmpDir;
 }
 
-export async function bulkInsert(spec: BulkInsert, body: string): Promise<void> {
+/** Insert a batch of JSONEachRow text (UTF-8 bytes). */
+export async function bulkInsert(spec: BulkInsert, body: Uint8Array): Promise<void> {
 	if (config().embeddedPath) {
 		const file = path.join(batchDir(), `insert-${randomUUID()}.batch`);
 		await writeFile(file, body);
@@ -48,7 +49,7 @@ export async function bulkInsert(spec: BulkInsert, body: string): Promise<void> 
 		await db().exec({
 			query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM input({structure:String}) FORMAT JSONEachRow`,
 			query_params: { structure: spec.structure },
-			values: Readable.from([Buffer.from(body)], { objectMode: false })
+			values: Readable.from([Buffer.from(body.buffer, body.byteOffset, body.byteLength)], { objectMode: false })
 		});
 	}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOfHistory, type SubjectEvent } from './citizen-view';
+import { newestFirst, pageOfHistory, toSubjectEvent, type SubjectEvent } from './citizen-view';
 
 const event = (i: number, agency: string, restricted = false): SubjectEvent => ({
 	event_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -53,5 +53,55 @@ describe('pageOfHistory', () => {
 		const r = pageOfHistory(history, { ...all, from, to });
 		expect(r.events.map((e) => e.event_id.slice(-1))).toEqual(['2', '3', '4']);
 		expect(r.total).toBe(3);
+	});
+});
+
+describe('toSubjectEvent', () => {
+	const stored = {
+		event_id: '00000000-0000-4000-8000-000000000001',
+		logged_at: '2026-01-01T10:00:00.000Z',
+		agency_code: '70008440',
+		system: 'POLIS',
+		action: 'Criminal investigation query',
+		purpose_code: 'CRIM-INV',
+		legal_basis: 'Code of Criminal Procedure § 215',
+		data_categories: ['identity', 'criminal.records'],
+		intermediary_code: '70003098',
+		bulk: false
+	};
+
+	it('keeps a visible event as stored', () => {
+		expect(toSubjectEvent({ ...stored, visibility: 'visible' })).toEqual({ ...stored, restricted: false });
+	});
+
+	it('shows a restricted event with its time only', () => {
+		const e = toSubjectEvent({ ...stored, visibility: 'restricted' });
+		expect(e).toEqual({
+			event_id: stored.event_id,
+			logged_at: stored.logged_at,
+			restricted: true,
+			agency_code: '',
+			system: '',
+			action: '',
+			purpose_code: '',
+			legal_basis: '',
+			data_categories: [],
+			intermediary_code: '',
+			bulk: false
+		});
+		expect(JSON.stringify(e)).not.toContain('POLIS');
+	});
+});
+
+describe('newestFirst', () => {
+	it('orders by time, then by event_id, both descending (as the SQL path does)', () => {
+		const at = (t: string, id: string) => ({ ...event(0, '70000001'), logged_at: t, event_id: id });
+		const sorted = [
+			at('2026-01-01T10:00:00.000Z', 'a'),
+			at('2026-01-02T10:00:00.000Z', 'a'),
+			at('2026-01-01T10:00:00.000Z', 'c'),
+			at('2026-01-01T10:00:00.000Z', 'b')
+		].sort(newestFirst);
+		expect(sorted.map((e) => `${e.logged_at.slice(8, 10)}${e.event_id}`)).toEqual(['02a', '01c', '01b', '01a']);
 	});
 });

@@ -3,7 +3,8 @@
  * and by the national portal's findUsage, so both apply the same rules:
  * - sealed events (security services) are absent until their disclosure date, then shown;
  * - restricted events are shown with their time only: agency, system, purpose, legal
- *   basis and categories are blanked inside ClickHouse, so they never reach the app;
+ *   basis and categories are blanked (in the SQL of the long-history queries, and by
+ *   toSubjectEvent as soon as the rows of the one-query path arrive);
  * - the official who did it (actor_code) is never selected.
  */
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import { queryOne, queryRows } from '../db/query';
 /** The visibility rule as a WHERE condition (no parameters). */
 const VISIBLE_TO_SUBJECT = "(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= now64(3)))";
 
-/** Blank what a restricted event must not show. */
+/** Blank what a restricted event must not show (the long-history queries). */
 const SUBJECT_COLUMNS = `
 	toString(event_id) AS event_id,
 	logged_at,
@@ -84,21 +85,70 @@ export interface SubjectEvents {
 
 /**
  * Most people's visible history is short (about a hundred events), and embedded ClickHouse
- * charges per query and per column read far more than per row: so up to this many events
- * are read in one query and paged, counted and grouped here.
+ * charges per query, per column and per clause far more than per row: so up to this many
+ * events are read in one plain query and sorted, paged, counted and grouped here.
  */
 export const WHOLE_HISTORY_LIMIT = 1000;
 
+/**
+ * The whole visible history as stored, in no particular order. Sealed events are filtered
+ * in ClickHouse; restricted ones are blanked by toSubjectEvent before anything else sees
+ * them. No ORDER BY: a sort in ClickHouse costs more than sorting a thousand rows here.
+ */
+const historyRow = z.object({
+	event_id: z.string(),
+	logged_at: utcDateTime,
+	visibility: z.enum(['visible', 'restricted', 'sealed']),
+	agency_code: z.string(),
+	system: z.string(),
+	action: z.string(),
+	purpose_code: z.string(),
+	legal_basis: z.string(),
+	data_categories: z.array(z.string()),
+	intermediary_code: z.string(),
+	bulk: bool
+});
+type HistoryRow = z.output<typeof historyRow>;
+
+/** What the subject may see of a stored event: a restricted one shows its time only. */
+export function toSubjectEvent(r: HistoryRow): SubjectEvent {
+	if (r.visibility === 'restricted') {
+		return {
+			event_id: r.event_id,
+			logged_at: r.logged_at,
+			restricted: true,
+			agency_code: '',
+			system: '',
+			action: '',
+			purpose_code: '',
+			legal_basis: '',
+			data_categories: [],
+			intermediary_code: '',
+			bulk: r.bulk
+		};
+	}
+	const { visibility: _, ...rest } = r;
+	return { ...rest, restricted: false };
+}
+
+/** Newest first; the same order as the SQL fallback (logged_at DESC, event_id DESC). */
+export function newestFirst(a: SubjectEvent, b: SubjectEvent): number {
+	if (a.logged_at !== b.logged_at) return a.logged_at < b.logged_at ? 1 : -1;
+	return a.event_id < b.event_id ? 1 : a.event_id > b.event_id ? -1 : 0;
+}
+
 /** One page of a subject's events, the filtered total, and the agency list. */
 export async function subjectEvents(q: SubjectQuery): Promise<SubjectEvents> {
-	const history = await queryRows(
-		`SELECT ${SUBJECT_COLUMNS} FROM usage_event WHERE subject_code = {subject:String} AND ${VISIBLE_TO_SUBJECT}
-		 ORDER BY logged_at DESC, event_id DESC
+	const rows = await queryRows(
+		`SELECT event_id, logged_at, visibility, agency_code, system, action, purpose_code, legal_basis,
+			data_categories, intermediary_code, bulk
+		 FROM usage_event PREWHERE subject_code = {subject:String} WHERE ${VISIBLE_TO_SUBJECT}
 		 LIMIT {cap:UInt32}`,
 		{ subject: q.subject, cap: WHOLE_HISTORY_LIMIT + 1 },
-		subjectEventRow
+		historyRow
 	);
-	return history.length <= WHOLE_HISTORY_LIMIT ? pageOfHistory(history, q) : pageByQueries(q);
+	if (rows.length > WHOLE_HISTORY_LIMIT) return pageByQueries(q);
+	return pageOfHistory(rows.map(toSubjectEvent).sort(newestFirst), q);
 }
 
 /**

@@ -40,15 +40,15 @@ export async function handleIngest(request: Request): Promise<Response> {
 		if (err instanceof BatchFormatError) return jsonError(400, err.message);
 		throw err;
 	}
-	if (batch.ids.length === 0 && batch.rejected.length === 0) return jsonError(400, 'the body contains no events');
+	if (batch.valid.ids.length === 0 && batch.rejected.length === 0) return jsonError(400, 'the body contains no events');
 
 	let committed;
 	try {
-		committed = await commitLines(batch.ids, batch.lines);
+		committed = await commitLines(batch.valid);
 	} catch (err) {
 		console.error('usage event commit failed', err);
 		return jsonError(503, 'storage is unavailable; nothing from this request was stored, retry later', {}, { 'retry-after': '5' });
 	}
-	const status = batch.rejected.length === 0 ? 200 : batch.ids.length > 0 ? 207 : 422;
+	const status = batch.rejected.length === 0 ? 200 : batch.valid.ids.length > 0 ? 207 : 422;
 	return json({ accepted: committed.accepted, duplicates: committed.duplicates, rejected: batch.rejected }, { status });
 }

@@ -12,6 +12,7 @@ import { db } from '../db/client';
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert';
 import { queryRows } from '../db/query';
 import { EventIdFilter } from './event-id-filter';
+import { eventLinesOf, lineAt, type EventLines } from './event-lines';
 
 export interface CommitResult {
 	accepted: { event_id: string }[];
@@ -36,9 +37,7 @@ const EVENT_INSERT: BulkInsert = {
 const MAX_GROUP_EVENTS = 200_000;
 
 interface Pending {
-	ids: readonly string[];
-	/** Canonical JSON of each event, index by index with ids. */
-	lines: readonly string[];
+	lines: EventLines;
 	resolve: (r: CommitResult) => void;
 	reject: (e: unknown) => void;
 }
@@ -78,11 +77,11 @@ class UsageWriter {
 		return filter;
 	}
 
-	commit(ids: readonly string[], lines: readonly string[]): Promise<CommitResult> {
-		if (ids.length !== lines.length) return Promise.reject(new Error('commit: one JSON line per event id'));
-		if (ids.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
+	commit(lines: EventLines): Promise<CommitResult> {
+		if (lines.offsets.length !== lines.ids.length + 1) return Promise.reject(new Error('commit: one JSON line per event id'));
+		if (lines.ids.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
 		return new Promise((resolve, reject) => {
-			this.queue.push({ ids, lines, resolve, reject });
+			this.queue.push({ lines, resolve, reject });
 			void this.drain();
 		});
 	}
@@ -94,10 +93,10 @@ class UsageWriter {
 			while (this.queue.length > 0) {
 				const group: Pending[] = [];
 				let size = 0;
-				while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0]!.ids.length <= MAX_GROUP_EVENTS)) {
+				while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0]!.lines.ids.length <= MAX_GROUP_EVENTS)) {
 					const next = this.queue.shift()!;
 					group.push(next);
-					size += next.ids.length;
+					size += next.lines.ids.length;
 				}
 				try {
 					const results = await this.commitGroup(group);
@@ -116,7 +115,7 @@ class UsageWriter {
 		// Candidates: fingerprints already known. Confirm them against ClickHouse so a
 		// fingerprint collision never turns a new event into a "duplicate".
 		const candidates: string[] = [];
-		for (const p of group) for (const id of p.ids) if (filter.hasId(id)) candidates.push(id);
+		for (const p of group) for (const id of p.lines.ids) if (filter.hasId(id)) candidates.push(id);
 		const stored = new Set<string>();
 		if (candidates.length > 0) {
 			const found = await queryRows(
@@ -128,23 +127,27 @@ class UsageWriter {
 		}
 
 		const seen = new Set<string>();
-		const rows: string[] = [];
-		const results = group.map(({ ids, lines }) => {
+		// The group's lines as they are, unless a duplicate has to be left out.
+		const pieces: Uint8Array[] = [];
+		const results = group.map(({ lines }) => {
 			const result: CommitResult = { accepted: [], duplicates: [] };
-			ids.forEach((id, i) => {
+			const kept: number[] = [];
+			lines.ids.forEach((id, i) => {
 				if (stored.has(id) || seen.has(id)) {
 					result.duplicates.push(id);
 					return;
 				}
 				seen.add(id);
-				rows.push(lines[i]!);
+				kept.push(i);
 				result.accepted.push({ event_id: id });
 			});
+			if (kept.length === lines.ids.length) pieces.push(lines.body);
+			else for (const i of kept) pieces.push(lineAt(lines, i));
 			return result;
 		});
 
-		if (rows.length > 0) {
-			await bulkInsert(EVENT_INSERT, rows.join('\n'));
+		if (seen.size > 0) {
+			await bulkInsert(EVENT_INSERT, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
 			// Only after ClickHouse has the rows: a failed insert leaves nothing half-known.
 			for (const id of seen) filter.addId(id);
 		}
@@ -155,19 +158,16 @@ class UsageWriter {
 const writer = new UsageWriter();
 
 /**
- * Commit validated events given as their ids and canonical JSON (JSON.stringify of a
- * UsageEvent), index by index; each event_id is stored once however often it comes.
+ * Commit validated events given as canonical JSON lines (JSON.stringify of a UsageEvent);
+ * each event_id is stored once however often it comes.
  */
-export function commitLines(ids: readonly string[], lines: readonly string[]): Promise<CommitResult> {
-	return writer.commit(ids, lines);
+export function commitLines(lines: EventLines): Promise<CommitResult> {
+	return writer.commit(lines);
 }
 
 /** Commit validated events (the seed's way in). */
 export function commitEvents(events: readonly UsageEvent[]): Promise<CommitResult> {
-	return writer.commit(
-		events.map((e) => e.event_id),
-		events.map((e) => JSON.stringify(e))
-	);
+	return writer.commit(eventLinesOf(events));
 }
 
 export function initWriter(): Promise<unknown> {
