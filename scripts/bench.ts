@@ -412,6 +412,18 @@ function diskUsage(dir: string): DiskUsage {
 	return total;
 }
 
+/** Live (not merged-away) data parts of one table of the embedded database. */
+function liveParts(clickhouseDir: string, table: string): number {
+	let names: string[];
+	try {
+		names = readdirSync(path.join(clickhouseDir, 'data', 'default', table)).filter((n) => PART.test(n));
+	} catch {
+		return NaN;
+	}
+	const covered = coveredParts(names);
+	return names.filter((n) => !covered.has(n)).length;
+}
+
 async function settledDiskUsage(dir: string): Promise<{ usage: DiskUsage; waitedSeconds: number; settled: boolean }> {
 	const t0 = Date.now();
 	let prev = diskUsage(dir);
@@ -441,28 +453,35 @@ async function timeTimeline(server: TestServer, produced: Produced, flags: Flags
 	const sessions: { subject: string; cookie: string }[] = [];
 	for (const subject of chosen) sessions.push({ subject, cookie: await server.signIn(subject) });
 
-	/** Milliseconds for the whole response, and the server's own "db" Server-Timing if it sends one. */
-	const get = async (cookie: string): Promise<{ ms: number; db: number | null }> => {
+	/** Milliseconds for the whole response, and the server's own "db" and "app" Server-Timing entries. */
+	const get = async (cookie: string): Promise<{ ms: number; db: number | null; app: number | null }> => {
 		const t0 = performance.now();
 		const res = await fetch(`${server.url}/me`, { headers: { cookie }, redirect: 'manual' });
 		const html = await res.text();
 		const ms = performance.now() - t0;
 		if (res.status !== 200) throw new Error(`GET /me answered ${res.status}: ${html.slice(0, 500)}`);
 		if (!html.includes('Uses of your data')) throw new Error('GET /me did not render the timeline table');
-		const db = /(?:^|,)\s*db;[^,]*dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
-		return { ms, db: db ? Number(db[1]) : null };
+		const timing = res.headers.get('server-timing') ?? '';
+		const entry = (name: string) => {
+			const m = new RegExp(`(?:^|,)\\s*${name};[^,]*dur=([\\d.]+)`).exec(timing);
+			return m ? Number(m[1]) : null;
+		};
+		return { ms, db: entry('db'), app: entry('app') };
 	};
 	for (let i = 0; i < 10; i++) await get(sessions[i % sessions.length]!.cookie);
 	log(`timing GET /me for ${fmt(n)} citizens...`);
 	const ms: number[] = [];
 	const dbMs: number[] = [];
+	const appMs: number[] = [];
 	for (const s of sessions) {
 		const r = await get(s.cookie);
 		ms.push(r.ms);
 		if (r.db !== null) dbMs.push(r.db);
+		if (r.app !== null) appMs.push(r.app);
 	}
 	const sorted = [...ms].sort((a, b) => a - b);
 	const dbSorted = [...dbMs].sort((a, b) => a - b);
+	const appSorted = [...appMs].sort((a, b) => a - b);
 	const events = [...chosen].map((s) => produced.perSubject.get(s) ?? 0);
 	return {
 		requests: ms.length,
@@ -472,6 +491,9 @@ async function timeTimeline(server: TestServer, produced: Produced, flags: Flags
 		/** The page's timeline queries alone, as the server reports them (Server-Timing: db). */
 		dbP50: dbSorted.length ? percentile(dbSorted, 50) : null,
 		dbP95: dbSorted.length ? percentile(dbSorted, 95) : null,
+		/** The whole server-side handling, as the server reports it (Server-Timing: app). */
+		appP50: appSorted.length ? percentile(appSorted, 50) : null,
+		appP95: appSorted.length ? percentile(appSorted, 95) : null,
 		mean: ms.reduce((a, b) => a + b, 0) / ms.length,
 		meanEventsPerCitizen: events.reduce((a, b) => a + b, 0) / events.length,
 		maxEventsPerCitizen: Math.max(...events)
@@ -551,7 +573,10 @@ async function main(): Promise<void> {
 		const disk = await settledDiskUsage(path.join(dataDir, 'clickhouse'));
 		log(`disk ${disk.settled ? 'settled' : 'still changing'} after ${disk.waitedSeconds.toFixed(1)} s: ${fmt(disk.usage.live)} bytes in live parts`);
 
+		const partsBefore = liveParts(path.join(dataDir, 'clickhouse'), 'usage_event');
 		const timeline = await timeTimeline(server, produced, flags);
+		const partsAfter = liveParts(path.join(dataDir, 'clickhouse'), 'usage_event');
+		log(`usage_event had ${partsBefore} live parts when the timeline timing started and ${partsAfter} when it ended`);
 		const peakRss = status(server.pid, 'VmHWM');
 		const rssNow = status(server.pid, 'VmRSS');
 
@@ -590,10 +615,13 @@ async function main(): Promise<void> {
 				ingest_client_cpu_seconds: Number(((clientCpu.user + clientCpu.system) / 1e6).toFixed(2)),
 				server_boot_seconds: Number(bootSeconds.toFixed(1)),
 				timeline_requests: timeline.requests,
+				timeline_usage_event_parts: [partsBefore, partsAfter],
 				timeline_mean_ms: Number(timeline.mean.toFixed(2)),
 				timeline_max_ms: Number(timeline.max.toFixed(2)),
 				timeline_db_p50_ms: timeline.dbP50 === null ? null : Number(timeline.dbP50.toFixed(2)),
 				timeline_db_p95_ms: timeline.dbP95 === null ? null : Number(timeline.dbP95.toFixed(2)),
+				timeline_server_p50_ms: timeline.appP50 === null ? null : Number(timeline.appP50.toFixed(2)),
+				timeline_server_p95_ms: timeline.appP95 === null ? null : Number(timeline.appP95.toFixed(2)),
 				timeline_mean_events_per_citizen: Number(timeline.meanEventsPerCitizen.toFixed(1)),
 				timeline_max_events_per_citizen: timeline.maxEventsPerCitizen,
 				disk_live_bytes: disk.usage.live,
@@ -611,6 +639,9 @@ async function main(): Promise<void> {
 			['ingestion (HTTP, validated, deduplicated, committed)', `${fmt(results.ingest_events_per_s)} events/s`, '>= 100,000'],
 			['citizen timeline GET /me p50', `${results.timeline_p50_ms.toFixed(1)} ms`, ''],
 			['citizen timeline GET /me p95', `${results.timeline_p95_ms.toFixed(1)} ms`, '<= 10 ms'],
+			...(timeline.appP50 !== null && timeline.appP95 !== null
+				? ([['  of which in the server (Server-Timing app) p50 / p95', `${timeline.appP50.toFixed(1)} / ${timeline.appP95.toFixed(1)} ms`, '']] as [string, string, string][])
+				: []),
 			...(timeline.dbP50 !== null && timeline.dbP95 !== null
 				? ([['  of which timeline queries (Server-Timing db) p50 / p95', `${timeline.dbP50.toFixed(1)} / ${timeline.dbP95.toFixed(1)} ms`, '']] as [string, string, string][])
 				: []),

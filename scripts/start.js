@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildIfStale } from './build-if-stale.js';
+import { SERVER_NODE_FLAGS } from './server-node-flags.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -23,6 +24,6 @@ const env = {
 // adapter-node assumes https unless told the public origin; the demo is served over http.
 if (!env.ORIGIN && !env.PROTOCOL_HEADER) env.ORIGIN = `http://localhost:${env.PORT}`;
 console.log(`peegel: starting on http://localhost:${env.PORT} (data in ${path.resolve(env.PEEGEL_DATA_DIR ?? '.data')})`);
-const child = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build/index.js'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

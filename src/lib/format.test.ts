@@ -10,6 +10,7 @@ import {
 	tallinnIsoDate,
 	zoneDayEnd,
 	zoneDayStart,
+	wallTime,
 	zoneOffsetMs
 } from './format';
 
@@ -44,6 +45,38 @@ describe('zoneOffsetMs', () => {
 		expect(zoneOffsetMs(new Date('2026-03-29T01:00:00Z'))).toBe(3 * HOUR);
 		expect(zoneOffsetMs(new Date('2026-10-25T00:59:59Z'))).toBe(3 * HOUR);
 		expect(zoneOffsetMs(new Date('2026-10-25T01:00:00Z'))).toBe(2 * HOUR);
+	});
+});
+
+describe('wallTime', () => {
+	it('agrees with the time zone database every 37 minutes through two years, clock changes included', () => {
+		for (const zone of ['Europe/Tallinn', 'America/New_York', 'Australia/Lord_Howe']) {
+			const reference = new Intl.DateTimeFormat('en-US', {
+				timeZone: zone,
+				year: 'numeric',
+				month: 'numeric',
+				day: 'numeric',
+				hour: 'numeric',
+				minute: 'numeric',
+				second: 'numeric',
+				hourCycle: 'h23'
+			});
+			for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 37 * 60_000 + 1_234) {
+				const parts = Object.fromEntries(reference.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
+				const expected = {
+					year: Number(parts.year),
+					month: Number(parts.month),
+					day: Number(parts.day),
+					hour: Number(parts.hour) % 24,
+					minute: Number(parts.minute),
+					second: Number(parts.second)
+				};
+				expect(wallTime(new Date(t), zone), `${zone} ${new Date(t).toISOString()}`).toEqual(expected);
+			}
+		}
+	});
+	it('refuses an invalid instant', () => {
+		expect(() => wallTime(new Date(NaN))).toThrow(RangeError);
 	});
 });
 

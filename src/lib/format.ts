@@ -38,8 +38,8 @@ function wallFormatter(timeZone: string): Intl.DateTimeFormat {
 	return f;
 }
 
-/** The wall-clock time in a time zone at an instant. */
-export function wallTime(instant: Date, timeZone: string = TIME_ZONE): WallTime {
+/** The wall-clock time at an instant, read from the time zone database (slow: a formatter call). */
+function wallTimeFromZoneData(instant: Date, timeZone: string): WallTime {
 	const out: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
 	for (const p of wallFormatter(timeZone).formatToParts(instant)) {
 		if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute' || p.type === 'second') {
@@ -50,12 +50,47 @@ export function wallTime(instant: Date, timeZone: string = TIME_ZONE): WallTime 
 	return out;
 }
 
+function offsetFromZoneData(ms: number, timeZone: string): number {
+	const w = wallTimeFromZoneData(new Date(ms), timeZone);
+	return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+/**
+ * Per zone and UTC day, the offset in force the whole day, or null for a day on which it
+ * changes. A timeline page formats dozens of times; a formatter call each costs more than
+ * the rest of the page's rows together.
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
 /** The zone's offset from UTC at an instant, in milliseconds (Tallinn: +2 h winter, +3 h summer). */
 export function zoneOffsetMs(instant: Date, timeZone: string = TIME_ZONE): number {
-	const w = wallTime(instant, timeZone);
-	const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-	const whole = Math.floor(instant.getTime() / 1000) * 1000;
-	return asUtc - whole;
+	const ms = instant.getTime();
+	if (!Number.isFinite(ms)) return offsetFromZoneData(ms, timeZone); // throws, as the formatter does
+	let days = dayOffsets.get(timeZone);
+	if (!days) dayOffsets.set(timeZone, (days = new Map()));
+	const day = Math.floor(ms / DAY_MS);
+	let offset = days.get(day);
+	if (offset === undefined) {
+		const first = offsetFromZoneData(day * DAY_MS, timeZone);
+		offset = first === offsetFromZoneData(day * DAY_MS + DAY_MS - 1000, timeZone) ? first : null;
+		if (days.size >= 100_000) days.clear();
+		days.set(day, offset);
+	}
+	return offset ?? offsetFromZoneData(ms, timeZone);
+}
+
+/** The wall-clock time in a time zone at an instant. */
+export function wallTime(instant: Date, timeZone: string = TIME_ZONE): WallTime {
+	const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + zoneOffsetMs(instant, timeZone));
+	return {
+		year: local.getUTCFullYear(),
+		month: local.getUTCMonth() + 1,
+		day: local.getUTCDate(),
+		hour: local.getUTCHours(),
+		minute: local.getUTCMinutes(),
+		second: local.getUTCSeconds()
+	};
 }
 
 function toDate(t: Date | string | number): Date {

@@ -55,6 +55,20 @@ describe('subject codes', () => {
 		expect(subjectCodeError('LV123456-12345')).toBeNull();
 		expect(subjectCodeError('FIabc')).toMatch(/after the country prefix/);
 	});
+
+	it('names what is wrong with a malformed code', () => {
+		expect(subjectCodeError('')).toMatch(/country prefix/);
+		expect(subjectCodeError('ee38001085718')).toMatch(/country prefix/);
+		expect(subjectCodeError('EE')).toMatch(/country prefix/);
+		expect(subjectCodeError('EE3800108571')).toBe('Estonian personal code must be 11 digits');
+		expect(subjectCodeError('EE380010857181')).toBe('Estonian personal code must be 11 digits');
+		expect(subjectCodeError('EE3800108571x')).toBe('Estonian personal code must be 11 digits');
+		expect(subjectCodeError('EE98001085718')).toMatch(/^Estonian personal code first digit/);
+		expect(subjectCodeError('EE38013085718')).toMatch(/^Estonian personal code digits 2-7/);
+		expect(subjectCodeError('EE30002290000')).toMatch(/birth date/); // 1900 was not a leap year
+		expect(subjectCodeError('LV123')).toMatch(/after the country prefix/);
+		expect(subjectCodeError(`LV${'1'.repeat(31)}`)).toMatch(/after the country prefix/);
+	});
 });
 
 describe('ageOn', () => {

@@ -9,10 +9,14 @@ const WEIGHTS_2 = [3, 4, 5, 6, 7, 8, 9, 1, 2, 3] as const;
 
 /** The check digit for the first ten digits of a personal code (on the ingestion hot path: no allocation). */
 export function checkDigit(first10: string): number {
+	return checkDigitAt(first10, 0);
+}
+
+function checkDigitAt(s: string, start: number): number {
 	let a = 0;
 	let b = 0;
 	for (let i = 0; i < 10; i++) {
-		const d = first10.charCodeAt(i) - 48;
+		const d = s.charCodeAt(start + i) - 48;
 		a += d * WEIGHTS_1[i]!;
 		b += d * WEIGHTS_2[i]!;
 	}
@@ -33,27 +37,44 @@ export interface ParsedPersonalCode {
 	sex: Sex;
 }
 
-const CENTURY: Record<string, number> = { '1': 1800, '2': 1800, '3': 1900, '4': 1900, '5': 2000, '6': 2000, '7': 2100, '8': 2100 };
+/** 1-2: 1800s, 3-4: 1900s, 5-6: 2000s, 7-8: 2100s (odd: male, even: female). */
+const centuryOf = (firstDigit: number) => 1800 + Math.floor((firstDigit - 1) / 2) * 100;
 
-/** Why an 11-digit Estonian code is invalid, or null when it is valid. */
-export function personalCodeError(code: string): string | null {
-	if (!/^\d{11}$/.test(code)) return 'must be 11 digits';
-	const century = CENTURY[code[0]!];
-	if (century === undefined) return 'first digit must be 1-8 (century and sex)';
-	const year = century + Number(code.slice(1, 3));
-	const month = Number(code.slice(3, 5));
-	const day = Number(code.slice(5, 7));
+/** The number written by the digits at [from, to), or -1 if any is not a digit (no allocation: hot path). */
+function digitsAt(s: string, from: number, to: number): number {
+	let v = 0;
+	for (let i = from; i < to; i++) {
+		const d = s.charCodeAt(i) - 48;
+		if (d < 0 || d > 9) return -1;
+		v = v * 10 + d;
+	}
+	return v;
+}
+
+/** Why an 11-digit Estonian code (at `start` in `value`) is invalid, or null when it is valid. */
+function personalCodeErrorAt(value: string, start: number): string | null {
+	if (value.length - start !== 11 || digitsAt(value, start, start + 11) < 0) return 'must be 11 digits';
+	const g = value.charCodeAt(start) - 48;
+	if (g < 1 || g > 8) return 'first digit must be 1-8 (century and sex)';
+	const year = centuryOf(g) + digitsAt(value, start + 1, start + 3);
+	const month = digitsAt(value, start + 3, start + 5);
+	const day = digitsAt(value, start + 5, start + 7);
 	const monthDays = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
 	if (monthDays === undefined || day < 1 || day > monthDays) {
 		return 'digits 2-7 must be a real birth date (YYMMDD)';
 	}
-	if (checkDigit(code) !== code.charCodeAt(10) - 48) return 'check digit does not match';
+	if (checkDigitAt(value, start) !== value.charCodeAt(start + 10) - 48) return 'check digit does not match';
 	return null;
+}
+
+/** Why an 11-digit Estonian code is invalid, or null when it is valid. */
+export function personalCodeError(code: string): string | null {
+	return personalCodeErrorAt(code, 0);
 }
 
 export function parsePersonalCode(code: string): ParsedPersonalCode | null {
 	if (personalCodeError(code) !== null) return null;
-	const year = CENTURY[code[0]!]! + Number(code.slice(1, 3));
+	const year = centuryOf(code.charCodeAt(0) - 48) + Number(code.slice(1, 3));
 	return {
 		code,
 		birthDate: `${year}-${code.slice(3, 5)}-${code.slice(5, 7)}`,
@@ -80,15 +101,16 @@ export function makePersonalCode(birth: { year: number; month: number; day: numb
  * their check rules differ per country.
  */
 export function subjectCodeError(value: string): string | null {
-	const m = /^([A-Z]{2})(.+)$/.exec(value);
-	if (!m) return 'must start with a two-letter country prefix, e.g. EE38001085718';
-	const [, country, rest] = m;
-	if (country === 'EE') {
-		const err = personalCodeError(rest!);
+	if (value.length < 3 || !isUpper(value.charCodeAt(0)) || !isUpper(value.charCodeAt(1))) return 'must start with a two-letter country prefix, e.g. EE38001085718';
+	if (value.charCodeAt(0) === 69 && value.charCodeAt(1) === 69) {
+		const err = personalCodeErrorAt(value, 2);
 		return err ? `Estonian personal code ${err}` : null;
 	}
-	return /^[A-Z0-9-]{4,30}$/.test(rest!) ? null : 'must be 4-30 letters, digits or dashes after the country prefix';
+	return FOREIGN_CODE.test(value) ? null : 'must be 4-30 letters, digits or dashes after the country prefix';
 }
+
+const FOREIGN_CODE = /^[A-Z]{2}[A-Z0-9-]{4,30}$/;
+const isUpper = (c: number) => c >= 65 && c <= 90;
 
 /** Age in whole years on a given date (UTC), from a YYYY-MM-DD birth date. */
 export function ageOn(birthDate: string, on: Date): number {

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-node-flags.js';
 
 // import.meta.url, not __dirname: Playwright and tsx load this file as an ES module.
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -59,7 +60,7 @@ export async function startTestServer(env: Record<string, string> = {}, opts: Te
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'build/index.js')], {
+	const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), path.join(ROOT, 'build/index.js')], {
 		cwd: ROOT,
 		env: {
 			...process.env,

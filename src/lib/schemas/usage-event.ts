@@ -23,41 +23,90 @@ export type Visibility = (typeof VISIBILITIES)[number];
 
 const RFC3339_MESSAGE = 'must be an RFC 3339 date-time with offset, e.g. 2026-01-31T10:20:30Z';
 
-const text = (max: number) => z.string({ message: 'must be a string' }).max(max, `must be at most ${max} characters`);
-const code = (re: RegExp, message: string) => z.string({ message: 'must be a string' }).regex(re, message);
+const str = z.string({ message: 'must be a string' });
 
+/**
+ * The shape: each field's type, and no unknown field. The rules on the values (lengths,
+ * formats, check digits, dates) are checked by checkEvent in one pass: zod runs each check
+ * through its issue machinery even when it passes, which cost more than the checks
+ * themselves at ingestion rates (measured: 3.9 → 1.4 µs an event).
+ */
 const fields = z
 	.object({
-		event_id: code(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a UUID'),
-		logged_at: text(40),
-		subject_code: text(40),
-		agency_code: code(/^\d{8}$/, 'must be an 8-digit registry code'),
-		system: text(120),
-		action: text(300),
-		purpose_code: code(/^[A-Z0-9][A-Z0-9._-]{0,39}$|^$/, 'must be 1-40 upper-case letters, digits, dots, dashes or underscores').optional(),
-		legal_basis: text(300).optional(),
-		actor_code: text(40).optional(),
-		case_ref: text(200).optional(),
-		data_categories: z
-			.array(code(/^[a-z][a-z0-9_.-]{0,63}$/, 'must be a lower-case category name such as contact.address'), { message: 'must be an array' })
-			.max(32, 'at most 32 categories')
-			.optional(),
-		intermediary_code: code(/^(\d{8})?$/, 'must be an 8-digit registry code').optional(),
-		xroad_client: text(200).optional(),
-		xroad_service: text(200).optional(),
-		xroad_message_id: text(200).optional(),
+		event_id: str,
+		logged_at: str,
+		subject_code: str,
+		agency_code: str,
+		system: str,
+		action: str,
+		purpose_code: str.optional(),
+		legal_basis: str.optional(),
+		actor_code: str.optional(),
+		case_ref: str.optional(),
+		data_categories: z.array(str, { message: 'must be an array' }).optional(),
+		intermediary_code: str.optional(),
+		xroad_client: str.optional(),
+		xroad_service: str.optional(),
+		xroad_message_id: str.optional(),
 		visibility: z.enum(VISIBILITIES, { message: 'must be visible, restricted or sealed' }).optional(),
-		disclose_after: text(40).nullable().optional(),
+		disclose_after: str.nullable().optional(),
 		bulk: z.boolean({ message: 'must be true or false' }).optional()
 	})
 	.strict();
 
 type Fields = z.output<typeof fields>;
+type TextField = { [K in keyof Fields]-?: NonNullable<Fields[K]> extends string ? K : never }[keyof Fields];
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const REGISTRY_CODE = /^\d{8}$/;
+const PURPOSE_CODE = /^[A-Z0-9][A-Z0-9._-]{0,39}$/;
+const CATEGORY = /^[a-z][a-z0-9_.-]{0,63}$/;
+const MAX_CATEGORIES = 32;
+
+/** Longest accepted text per field, in UTF-16 code units. */
+const MAX_LENGTH: readonly (readonly [TextField, number])[] = [
+	['logged_at', 40],
+	['subject_code', 40],
+	['system', 120],
+	['action', 300],
+	['legal_basis', 300],
+	['actor_code', 40],
+	['case_ref', 200],
+	['xroad_client', 200],
+	['xroad_service', 200],
+	['xroad_message_id', 200],
+	['disclose_after', 40]
+];
+
 const FREE_TEXT = ['system', 'action', 'legal_basis', 'case_ref', 'xroad_client', 'xroad_service', 'xroad_message_id'] as const;
 
-/** The rules that need code, in one pass; each issue names its field. */
+/** The rules on the values, in one pass; each issue names its field. Formats first, then meaning. */
 function checkEvent(e: Fields, ctx: z.RefinementCtx): void {
-	const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+	let failed = false;
+	const issue = (field: string | (string | number)[], message: string) => {
+		failed = true;
+		ctx.addIssue({ code: 'custom', path: Array.isArray(field) ? field : [field], message });
+	};
+	if (!UUID.test(e.event_id)) issue('event_id', 'must be a UUID');
+	if (!REGISTRY_CODE.test(e.agency_code)) issue('agency_code', 'must be an 8-digit registry code');
+	for (const [f, max] of MAX_LENGTH) {
+		const v = e[f];
+		if (typeof v === 'string' && v.length > max) issue(f, `must be at most ${max} characters`);
+	}
+	if (e.purpose_code && !PURPOSE_CODE.test(e.purpose_code)) {
+		issue('purpose_code', 'must be 1-40 upper-case letters, digits, dots, dashes or underscores');
+	}
+	if (e.intermediary_code && !REGISTRY_CODE.test(e.intermediary_code)) issue('intermediary_code', 'must be an 8-digit registry code');
+	const categories = e.data_categories;
+	if (categories) {
+		if (categories.length > MAX_CATEGORIES) issue('data_categories', `at most ${MAX_CATEGORIES} categories`);
+		for (let i = 0; i < categories.length; i++) {
+			if (!CATEGORY.test(categories[i]!)) issue(['data_categories', i], 'must be a lower-case category name such as contact.address');
+		}
+	}
+	// Values of the wrong form are not read for their meaning.
+	if (failed) return;
+
 	const t = parseRfc3339(e.logged_at);
 	if (t === null) issue('logged_at', RFC3339_MESSAGE);
 	else if (t > Date.now() + CLOCK_SKEW_MS) issue('logged_at', 'must not be in the future (5 minutes of clock skew allowed)');
