@@ -60,7 +60,7 @@ describe('the usage_event rebuild (0005)', () => {
 		expect(await settingsOf()).not.toContain('min_bytes_for_wide_part');
 		expect(await m.migrate()).toMatchObject({ applied: [REBUILD] });
 		expect(await allRows()).toEqual(before);
-		expect(await settingsOf()).toMatch(/index_granularity = 1024.*min_bytes_for_wide_part/);
+		expect(await settingsOf()).toMatch(/index_granularity = 2048.*min_bytes_for_wide_part/);
 	});
 
 	it('is safe to run again after a crash past the exchange (the old table still there)', async () => {

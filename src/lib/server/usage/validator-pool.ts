@@ -68,9 +68,10 @@ interface Slot {
 }
 
 let slots: Slot[] | null = null;
-
-const YOUNG_GENERATION_MB = 192;
 let nextId = 0;
+
+/** Three semi-spaces of 64 MB, as the server's own --max-semi-space-size=64 gives the main thread. */
+const YOUNG_GENERATION_MB = 192;
 
 function inThread(task: Task): ParsedBatch {
 	return parseBody(task.bytes, task.kind, task.agency);
