@@ -135,14 +135,22 @@ export function plural(n: number, one: string, many: string): string {
 	return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
+const categoryLabels = new Map<string, string>();
+
 /** 'contact.address' → 'contact: address'; 'family.relations' → 'family: relations'. */
 export function categoryLabel(category: string): string {
-	const parts = category
-		.split('.')
-		.map((p) => p.replace(/[_-]+/g, ' ').trim())
-		.filter((p) => p !== '');
-	if (parts.length === 0) return category;
-	return parts.length === 1 ? parts[0]! : `${parts[0]}: ${parts.slice(1).join(' ')}`;
+	let label = categoryLabels.get(category);
+	if (label === undefined) {
+		const parts = category
+			.split('.')
+			.map((p) => p.replace(/[_-]+/g, ' ').trim())
+			.filter((p) => p !== '');
+		label = parts.length === 0 ? category : parts.length === 1 ? parts[0]! : `${parts[0]}: ${parts.slice(1).join(' ')}`;
+		// Categories are a small vocabulary; the bound only guards against a flood of odd ones.
+		if (categoryLabels.size >= 10_000) categoryLabels.clear();
+		categoryLabels.set(category, label);
+	}
+	return label;
 }
 
 export interface CivilDate {
