@@ -574,9 +574,18 @@ async function main(): Promise<void> {
 		log(`disk ${disk.settled ? 'settled' : 'still changing'} after ${disk.waitedSeconds.toFixed(1)} s: ${fmt(disk.usage.live)} bytes in live parts`);
 
 		const partsBefore = liveParts(path.join(dataDir, 'clickhouse'), 'usage_event');
+		const timelineCpu0 = cpuSnapshot(server.pid);
 		const timeline = await timeTimeline(server, produced, flags);
+		const timelineCpu = cpuBetween(timelineCpu0, cpuSnapshot(server.pid));
 		const partsAfter = liveParts(path.join(dataDir, 'clickhouse'), 'usage_event');
 		log(`usage_event had ${partsBefore} live parts when the timeline timing started and ${partsAfter} when it ended`);
+		log(
+			`server CPU while signing in and timing citizens: ${timelineCpu.total} s; by thread: ` +
+				Object.entries(timelineCpu.byThread)
+					.slice(0, 6)
+					.map(([k, v]) => `${k} ${v} s`)
+					.join(', ')
+		);
 		const peakRss = status(server.pid, 'VmHWM');
 		const rssNow = status(server.pid, 'VmRSS');
 
@@ -616,6 +625,7 @@ async function main(): Promise<void> {
 				server_boot_seconds: Number(bootSeconds.toFixed(1)),
 				timeline_requests: timeline.requests,
 				timeline_usage_event_parts: [partsBefore, partsAfter],
+				timeline_server_cpu_seconds_by_thread: timelineCpu.byThread,
 				timeline_mean_ms: Number(timeline.mean.toFixed(2)),
 				timeline_max_ms: Number(timeline.max.toFixed(2)),
 				timeline_db_p50_ms: timeline.dbP50 === null ? null : Number(timeline.dbP50.toFixed(2)),
