@@ -3,6 +3,7 @@
  * national ID card, and the country-prefixed form X-Road carries (EE38001085718).
  * Shared by server and browser: the ingestion API validates with it, the seed makes them.
  */
+import { digitsAt } from './digits';
 
 const WEIGHTS_1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1] as const;
 const WEIGHTS_2 = [3, 4, 5, 6, 7, 8, 9, 1, 2, 3] as const;
@@ -39,17 +40,6 @@ export interface ParsedPersonalCode {
 
 /** 1-2: 1800s, 3-4: 1900s, 5-6: 2000s, 7-8: 2100s (odd: male, even: female). */
 const centuryOf = (firstDigit: number) => 1800 + Math.floor((firstDigit - 1) / 2) * 100;
-
-/** The number written by the digits at [from, to), or -1 if any is not a digit (no allocation: hot path). */
-function digitsAt(s: string, from: number, to: number): number {
-	let v = 0;
-	for (let i = from; i < to; i++) {
-		const d = s.charCodeAt(i) - 48;
-		if (d < 0 || d > 9) return -1;
-		v = v * 10 + d;
-	}
-	return v;
-}
 
 /** Why an 11-digit Estonian code (at `start` in `value`) is invalid, or null when it is valid. */
 function personalCodeErrorAt(value: string, start: number): string | null {

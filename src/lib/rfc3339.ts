@@ -5,18 +5,9 @@
  * for every event ingested.
  */
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+import { digitsAt as digits } from './digits';
 
-/** Digits at [from, to) as a number, or -1 if any is not a digit. */
-function digits(s: string, from: number, to: number): number {
-	let v = 0;
-	for (let i = from; i < to; i++) {
-		const d = s.charCodeAt(i) - 48;
-		if (d < 0 || d > 9) return -1;
-		v = v * 10 + d;
-	}
-	return v;
-}
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** Milliseconds since the epoch, or null when the text is not a valid RFC 3339 date-time. */
 export function parseRfc3339(s: string): number | null {

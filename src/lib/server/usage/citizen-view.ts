@@ -8,6 +8,7 @@
  * - the official who did it (actor_code) is never selected.
  */
 import { z } from 'zod';
+import { VISIBILITIES } from '../../schemas/usage-event';
 import { bool, int64, utcDateTime } from '../db/columns';
 import { queryOne, queryRows } from '../db/query';
 
@@ -95,19 +96,7 @@ export const WHOLE_HISTORY_LIMIT = 1000;
  * in ClickHouse; restricted ones are blanked by toSubjectEvent before anything else sees
  * them. No ORDER BY: a sort in ClickHouse costs more than sorting a thousand rows here.
  */
-const historyRow = z.object({
-	event_id: z.string(),
-	logged_at: utcDateTime,
-	visibility: z.enum(['visible', 'restricted', 'sealed']),
-	agency_code: z.string(),
-	system: z.string(),
-	action: z.string(),
-	purpose_code: z.string(),
-	legal_basis: z.string(),
-	data_categories: z.array(z.string()),
-	intermediary_code: z.string(),
-	bulk: bool
-});
+const historyRow = subjectEventRow.omit({ restricted: true }).extend({ visibility: z.enum(VISIBILITIES) });
 type HistoryRow = z.output<typeof historyRow>;
 
 /** What the subject may see of a stored event: a restricted one shows its time only. */
