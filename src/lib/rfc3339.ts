@@ -31,7 +31,9 @@ export function parseRfc3339(s: string): number | null {
 		const start = ++i;
 		while (i < s.length && i - start < 9 && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
 		if (i === start) return null;
-		ms = Math.floor(Number(`0.${s.slice(start, i)}`) * 1000);
+		// Milliseconds: the first three digits, truncated like ClickHouse's DateTime64(3).
+		const n = Math.min(3, i - start);
+		ms = digits(s, start, start + n) * (n === 1 ? 100 : n === 2 ? 10 : 1);
 	}
 	let offsetMinutes = 0;
 	if (s[i] === 'Z' && i + 1 === s.length) {

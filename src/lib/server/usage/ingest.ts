@@ -14,7 +14,7 @@ import { BodyTooLargeError, readBodyBytes } from '../http/body';
 import { jsonError } from '../http/json';
 import { BatchFormatError, type BodyKind, type ParsedBatch } from './parse-batch';
 import { validateBody } from './validator-pool';
-import { commitLines } from './writer';
+import { commitRows } from './writer';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -44,7 +44,7 @@ export async function handleIngest(request: Request): Promise<Response> {
 
 	let committed;
 	try {
-		committed = await commitLines(batch.valid);
+		committed = await commitRows(batch.valid);
 	} catch (err) {
 		console.error('usage event commit failed', err);
 		return jsonError(503, 'storage is unavailable; nothing from this request was stored, retry later', {}, { 'retry-after': '5' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineAt } from './event-lines';
+import { decodeEventRows } from '../../../../tests/support/event-rows-decoder';
 import { BatchFormatError, MAX_EVENTS_PER_BATCH, parseBody } from './parse-batch';
 
 const AGENCY = '70008440';
@@ -16,7 +16,7 @@ const event = (n: number, extra: Record<string, unknown> = {}) => ({
 const bytes = (s: string) => new Uint8Array(Buffer.from(s));
 
 describe('parseBody (NDJSON)', () => {
-	it('validates line by line, counting blank lines, and keeps the valid ones as canonical JSON', () => {
+	it('validates line by line, counting blank lines, and keeps the valid ones with defaults filled in', () => {
 		const body = [
 			'\ufeff' + JSON.stringify(event(1)),
 			'',
@@ -33,18 +33,24 @@ describe('parseBody (NDJSON)', () => {
 			[4, 'subject_code'],
 			[6, 'agency_code']
 		]);
-		const first = JSON.parse(Buffer.from(lineAt(r.valid, 0)).toString('utf8'));
-		expect(first).toMatchObject({ ...event(1), purpose_code: '', visibility: 'visible', bulk: false, disclose_after: null });
-		const second = JSON.parse(Buffer.from(lineAt(r.valid, 1)).toString('utf8'));
-		expect(second.data_categories).toEqual(['identity']);
-		expect(second.legal_basis).toBe('Rahvastikuregistri seadus § 41');
+		const [first, second] = decodeEventRows(r.valid);
+		expect(first).toMatchObject({
+			...event(1),
+			logged_at: Date.UTC(2026, 10, 20, 7, 15),
+			purpose_code: '',
+			visibility: 'visible',
+			bulk: false,
+			disclose_after: null
+		});
+		expect(second!.data_categories).toEqual(['identity']);
+		expect(second!.legal_basis).toBe('Rahvastikuregistri seadus § 41');
 	});
 
 	it('lowercases event ids in both the id list and the stored line', () => {
 		const id = 'ABCDEF12-6A7E-4B5E-9A51-2F3C1D2E4B01';
 		const r = parseBody(bytes(JSON.stringify(event(1, { event_id: id }))), 'ndjson', AGENCY);
 		expect(r.valid.ids).toEqual([id.toLowerCase()]);
-		expect(Buffer.from(r.valid.body).toString('utf8')).toContain(id.toLowerCase());
+		expect(decodeEventRows(r.valid)[0]!.event_id).toBe(id.toLowerCase());
 	});
 
 	it('refuses more events than a request may carry, naming the line', () => {

@@ -3,16 +3,16 @@
  * NDJSON: one event per line (blank lines are skipped but still counted). JSON: an array
  * of events, each element counting as a line. Lines are numbered from 1.
  *
- * Valid events come out as their event_id and their canonical JSON (every field present,
- * written by JSON.stringify of the validated event), which is what the writer stores:
- * the database never parses text the agency wrote.
+ * Valid events come out as their event_id and a RowBinary row of the validated event
+ * (every field present), which is what the writer stores: the database never parses text
+ * the agency wrote.
  *
  * NDJSON is decoded line by line: a whole body with one non-ASCII character (a § in a
  * legal basis) becomes a two-byte string, and decoding and parsing that costs about twice
  * as much as decoding each line on its own.
  */
 import { validateUsageEvent } from '../../schemas/usage-event';
-import { EventLinesBuilder, type EventLines } from './event-lines';
+import { EventRowsBuilder, type EventRows } from './event-rows';
 
 export interface Rejection {
 	line: number;
@@ -21,13 +21,13 @@ export interface Rejection {
 }
 
 export interface ParsedBatch {
-	/** The valid events, as canonical JSON lines. */
-	valid: EventLines;
+	/** The valid events, as rows for ClickHouse. */
+	valid: EventRows;
 	rejected: Rejection[];
 }
 
 interface Collector {
-	valid: EventLinesBuilder;
+	valid: EventRowsBuilder;
 	rejected: Rejection[];
 }
 
@@ -53,14 +53,14 @@ function validate(line: number, value: unknown, out: Collector, agencyCode: stri
 		out.rejected.push({ line, field: 'agency_code', message: `must be ${agencyCode}, the agency this API key belongs to` });
 		return;
 	}
-	out.valid.add(parsed.data.event_id, JSON.stringify(parsed.data));
+	out.valid.add(parsed.data);
 }
 
 const NEWLINE = 0x0a;
 
 export function parseNdjson(bytes: Uint8Array, agencyCode: string): ParsedBatch {
 	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const out: Collector = { valid: new EventLinesBuilder(buf.byteLength + 1024), rejected: [] };
+	const out: Collector = { valid: new EventRowsBuilder(buf.byteLength + 1024), rejected: [] };
 	let line = 0;
 	let start = 0;
 	let count = 0;
@@ -93,7 +93,7 @@ export function parseJsonArray(text: string, agencyCode: string): ParsedBatch {
 	}
 	if (!Array.isArray(value)) throw new BatchFormatError('body must be a JSON array of events (or send application/x-ndjson)');
 	if (value.length > MAX_EVENTS_PER_BATCH) throw new BatchFormatError(`at most ${MAX_EVENTS_PER_BATCH} events per request, got ${value.length}`);
-	const out: Collector = { valid: new EventLinesBuilder(text.length + 1024), rejected: [] };
+	const out: Collector = { valid: new EventRowsBuilder(text.length + 1024), rejected: [] };
 	value.forEach((element, i) => validate(i + 1, element, out, agencyCode));
 	return { valid: out.valid.finish(), rejected: out.rejected };
 }

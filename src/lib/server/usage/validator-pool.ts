@@ -19,7 +19,7 @@ interface Task {
 }
 
 /**
- * A parsed batch as it crosses threads: the ids as one string and the lines' buffers
+ * A parsed batch as it crosses threads: the ids as one string and the rows' buffers
  * transferred, not cloned (structured cloning ten thousand strings cost more than parsing them).
  */
 interface WireBatch {

@@ -12,7 +12,7 @@ import { db } from '../db/client';
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert';
 import { queryRows } from '../db/query';
 import { EventIdFilter } from './event-id-filter';
-import { eventLinesOf, lineAt, type EventLines } from './event-lines';
+import { EVENT_ROW_STRUCTURE, eventRowsOf, rowAt, type EventRows } from './event-rows';
 
 export interface CommitResult {
 	accepted: { event_id: string }[];
@@ -20,24 +20,19 @@ export interface CommitResult {
 	duplicates: string[];
 }
 
-/**
- * How a batch reaches usage_event: one canonical JSON object per event (every field
- * present), converted by ClickHouse: times are RFC 3339 with any offset; received_at is
- * the commit time.
- */
+/** How a batch reaches usage_event: RowBinary rows (event-rows.ts); received_at is the commit time. */
 const EVENT_INSERT: BulkInsert = {
 	into: 'usage_event (event_id, logged_at, received_at, subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, disclose_after, bulk)',
 	select:
-		"event_id, parseDateTime64BestEffort(logged_at, 3, 'UTC'), now64(3, 'UTC'), subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, parseDateTime64BestEffortOrNull(disclose_after, 3, 'UTC'), bulk",
-	structure:
-		'event_id UUID, logged_at String, subject_code String, agency_code String, system String, action String, purpose_code String, legal_basis String, actor_code String, case_ref String, data_categories Array(String), intermediary_code String, xroad_client String, xroad_service String, xroad_message_id String, visibility String, disclose_after Nullable(String), bulk Bool'
+		"event_id, logged_at, now64(3, 'UTC'), subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, disclose_after, bulk",
+	structure: EVENT_ROW_STRUCTURE
 };
 
 /** Merged groups stay well under ClickHouse's insert block size, so one insert is one part. */
 const MAX_GROUP_EVENTS = 200_000;
 
 interface Pending {
-	lines: EventLines;
+	rows: EventRows;
 	resolve: (r: CommitResult) => void;
 	reject: (e: unknown) => void;
 }
@@ -77,11 +72,11 @@ class UsageWriter {
 		return filter;
 	}
 
-	commit(lines: EventLines): Promise<CommitResult> {
-		if (lines.offsets.length !== lines.ids.length + 1) return Promise.reject(new Error('commit: one JSON line per event id'));
-		if (lines.ids.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
+	commit(rows: EventRows): Promise<CommitResult> {
+		if (rows.offsets.length !== rows.ids.length + 1) return Promise.reject(new Error('commit: one row per event id'));
+		if (rows.ids.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
 		return new Promise((resolve, reject) => {
-			this.queue.push({ lines, resolve, reject });
+			this.queue.push({ rows, resolve, reject });
 			void this.drain();
 		});
 	}
@@ -93,10 +88,10 @@ class UsageWriter {
 			while (this.queue.length > 0) {
 				const group: Pending[] = [];
 				let size = 0;
-				while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0]!.lines.ids.length <= MAX_GROUP_EVENTS)) {
+				while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0]!.rows.ids.length <= MAX_GROUP_EVENTS)) {
 					const next = this.queue.shift()!;
 					group.push(next);
-					size += next.lines.ids.length;
+					size += next.rows.ids.length;
 				}
 				try {
 					const results = await this.commitGroup(group);
@@ -115,7 +110,7 @@ class UsageWriter {
 		// Candidates: fingerprints already known. Confirm them against ClickHouse so a
 		// fingerprint collision never turns a new event into a "duplicate".
 		const candidates: string[] = [];
-		for (const p of group) for (const id of p.lines.ids) if (filter.hasId(id)) candidates.push(id);
+		for (const p of group) for (const id of p.rows.ids) if (filter.hasId(id)) candidates.push(id);
 		const stored = new Set<string>();
 		if (candidates.length > 0) {
 			const found = await queryRows(
@@ -127,12 +122,12 @@ class UsageWriter {
 		}
 
 		const seen = new Set<string>();
-		// The group's lines as they are, unless a duplicate has to be left out.
+		// The group's rows as they are, unless a duplicate has to be left out.
 		const pieces: Uint8Array[] = [];
-		const results = group.map(({ lines }) => {
+		const results = group.map(({ rows }) => {
 			const result: CommitResult = { accepted: [], duplicates: [] };
 			const kept: number[] = [];
-			lines.ids.forEach((id, i) => {
+			rows.ids.forEach((id, i) => {
 				if (stored.has(id) || seen.has(id)) {
 					result.duplicates.push(id);
 					return;
@@ -141,8 +136,8 @@ class UsageWriter {
 				kept.push(i);
 				result.accepted.push({ event_id: id });
 			});
-			if (kept.length === lines.ids.length) pieces.push(lines.body);
-			else for (const i of kept) pieces.push(lineAt(lines, i));
+			if (kept.length === rows.ids.length) pieces.push(rows.body);
+			else for (const i of kept) pieces.push(rowAt(rows, i));
 			return result;
 		});
 
@@ -157,17 +152,14 @@ class UsageWriter {
 
 const writer = new UsageWriter();
 
-/**
- * Commit validated events given as canonical JSON lines (JSON.stringify of a UsageEvent);
- * each event_id is stored once however often it comes.
- */
-export function commitLines(lines: EventLines): Promise<CommitResult> {
-	return writer.commit(lines);
+/** Commit validated events given as rows; each event_id is stored once however often it comes. */
+export function commitRows(rows: EventRows): Promise<CommitResult> {
+	return writer.commit(rows);
 }
 
 /** Commit validated events (the seed's way in). */
 export function commitEvents(events: readonly UsageEvent[]): Promise<CommitResult> {
-	return writer.commit(eventLinesOf(events));
+	return writer.commit(eventRowsOf(events));
 }
 
 export function initWriter(): Promise<unknown> {

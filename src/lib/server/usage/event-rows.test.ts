@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEventRows } from '../../../../tests/support/event-rows-decoder';
+import type { UsageEvent } from '../../schemas/usage-event';
+import { EventRowsBuilder, eventRowsOf, rowAt } from './event-rows';
+
+const base: UsageEvent = {
+	event_id: '0f8b6f1e-6a7e-4b5e-9a51-2f3c1d2e4b01',
+	logged_at: '2026-11-20T09:15:00.123+02:00',
+	subject_code: 'EE38001085718',
+	agency_code: '70008440',
+	system: 'RR',
+	action: 'Aadressi kontroll',
+	purpose_code: 'ADDR-CHECK',
+	legal_basis: 'Rahvastikuregistri seadus § 41',
+	actor_code: '',
+	case_ref: '',
+	data_categories: ['identity', 'contact.address'],
+	intermediary_code: '',
+	xroad_client: '',
+	xroad_service: '',
+	xroad_message_id: '',
+	visibility: 'visible',
+	disclose_after: null,
+	bulk: false
+};
+
+describe('EventRowsBuilder', () => {
+	it('writes each field in the row layout, times as milliseconds', () => {
+		const sealed = {
+			...base,
+			event_id: 'ABCDEF01-2345-6789-ABCD-EF0123456789',
+			visibility: 'sealed' as const,
+			disclose_after: '2031-01-01T00:00:00Z',
+			bulk: true,
+			data_categories: []
+		};
+		const rows = eventRowsOf([base, sealed]);
+		expect(rows.ids).toEqual([base.event_id, sealed.event_id]);
+		const [a, b] = decodeEventRows(rows);
+		expect(a).toEqual({ ...base, logged_at: Date.UTC(2026, 10, 20, 7, 15, 0, 123) });
+		expect(b).toEqual({
+			...sealed,
+			event_id: sealed.event_id.toLowerCase(),
+			logged_at: Date.UTC(2026, 10, 20, 7, 15, 0, 123),
+			disclose_after: Date.UTC(2031, 0, 1)
+		});
+	});
+
+	it('prefixes long and non-ASCII texts with their byte length', () => {
+		const long = { ...base, action: 'Päring § '.repeat(33), legal_basis: 'ж'.repeat(300), case_ref: 'x'.repeat(127) };
+		const [d] = decodeEventRows(eventRowsOf([long]));
+		expect(d!.action).toBe(long.action);
+		expect(d!.legal_basis).toBe(long.legal_basis);
+		expect(d!.case_ref).toBe(long.case_ref);
+	});
+
+	it('grows past its first buffer without losing a byte, with offsets for each row', () => {
+		const b = new EventRowsBuilder(1024);
+		const events = Array.from({ length: 300 }, (_, i) => ({
+			...base,
+			event_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+			action: 'õ'.repeat(i % 200),
+			data_categories: Array.from({ length: i % 5 }, (_, k) => `cat.${k}`)
+		}));
+		for (const e of events) b.add(e);
+		const rows = b.finish();
+		const decoded = decodeEventRows(rows);
+		expect(decoded.map((d) => d.event_id)).toEqual(events.map((e) => e.event_id));
+		expect(decoded.map((d) => d.action)).toEqual(events.map((e) => e.action));
+		expect(decodeEventRows({ ids: [rows.ids[7]!], body: rowAt(rows, 7), offsets: new Uint32Array([0, rowAt(rows, 7).byteLength]) })[0]!.action).toBe(events[7]!.action);
+	});
+
+	it('gives an empty batch no rows', () => {
+		const rows = new EventRowsBuilder().finish();
+		expect(rows.ids).toEqual([]);
+		expect(rows.body.byteLength).toBe(0);
+		expect([...rows.offsets]).toEqual([0]);
+	});
+
+	it('never hands out a buffer from the shared pool (it may be transferred)', () => {
+		const rows = eventRowsOf([base]);
+		expect(rows.body.buffer.byteLength).toBeGreaterThanOrEqual(1024);
+		expect(rows.body.byteOffset).toBe(0);
+	});
+
+	it('refuses an event that was not validated', () => {
+		expect(() => eventRowsOf([{ ...base, event_id: 'not-a-uuid' }])).toThrow(/not a UUID/);
+		expect(() => eventRowsOf([{ ...base, logged_at: 'yesterday' }])).toThrow(/logged_at/);
+	});
+});

@@ -1,0 +1,167 @@
+/**
+ * Validated usage events on their way to the writer: each event's id and the event as one
+ * row of ClickHouse's RowBinary format in a shared buffer. One buffer (not ten thousand
+ * strings) crosses from a validator thread without copying and goes to ClickHouse as it
+ * is; ClickHouse reads RowBinary for less than half what it spends parsing the same rows
+ * as JSON, and writing it costs no more than JSON.stringify.
+ *
+ * The row layout is EVENT_ROW_STRUCTURE, defined here beside the encoder so the two
+ * cannot drift apart. Times are milliseconds since the epoch (DateTime64(3)); the UUID is
+ * its two 64-bit halves, each little-endian; strings and arrays are LEB128-length-prefixed.
+ */
+import type { UsageEvent } from '../../schemas/usage-event';
+import { parseRfc3339 } from '../../rfc3339';
+
+export interface EventRows {
+	/** event_id of each row, index by index. */
+	ids: string[];
+	/** RowBinary rows in EVENT_ROW_STRUCTURE, back to back. */
+	body: Uint8Array;
+	/** Byte offset where row i starts; offsets[ids.length] is the end of the last row. */
+	offsets: Uint32Array;
+}
+
+/** The ClickHouse structure of one row, column by column, in the order add() writes them. */
+export const EVENT_ROW_STRUCTURE =
+	"event_id UUID, logged_at DateTime64(3, 'UTC'), subject_code String, agency_code String, system String, action String, " +
+	'purpose_code String, legal_basis String, actor_code String, case_ref String, data_categories Array(String), ' +
+	'intermediary_code String, xroad_client String, xroad_service String, xroad_message_id String, ' +
+	"visibility Enum8('visible' = 1, 'restricted' = 2, 'sealed' = 3), disclose_after Nullable(DateTime64(3, 'UTC')), bulk Bool";
+
+const VISIBILITY_CODE = { visible: 1, restricted: 2, sealed: 3 } as const;
+
+/** The text columns before data_categories, and after it, in row order. */
+const TEXT_BEFORE = ['subject_code', 'agency_code', 'system', 'action', 'purpose_code', 'legal_basis', 'actor_code', 'case_ref'] as const;
+const TEXT_AFTER = ['intermediary_code', 'xroad_client', 'xroad_service', 'xroad_message_id'] as const;
+
+/** Hex digit value of a char code (0-9, a-f, A-F), or -1. */
+function hexValue(c: number): number {
+	if (c >= 48 && c <= 57) return c - 48;
+	const l = c | 32;
+	return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+function millis(rfc3339: string, field: string): number {
+	const t = parseRfc3339(rfc3339);
+	if (t === null) throw new Error(`event row: ${field} is not an RFC 3339 date-time: ${rfc3339}`);
+	return t;
+}
+
+/** Appends RowBinary rows to a growing buffer. */
+export class EventRowsBuilder {
+	private ids: string[] = [];
+	private buf: Buffer;
+	private pos = 0;
+	private starts: number[] = [];
+
+	constructor(expectedBytes = 64 * 1024) {
+		// Never from Node's shared pool: the buffer may be transferred to another thread.
+		this.buf = Buffer.allocUnsafeSlow(Math.max(1024, expectedBytes));
+	}
+
+	get size(): number {
+		return this.ids.length;
+	}
+
+	/** Add one validated event (every field present, times valid RFC 3339). */
+	add(e: UsageEvent): void {
+		// Room for the worst case: 3 bytes per UTF-16 unit and a 4-byte length prefix per
+		// text, and the fixed-width fields.
+		let worst = 64;
+		for (const f of TEXT_BEFORE) worst += e[f].length * 3 + 4;
+		for (const f of TEXT_AFTER) worst += e[f].length * 3 + 4;
+		for (const c of e.data_categories) worst += c.length * 3 + 4;
+		this.reserve(worst);
+
+		const start = this.pos;
+		this.ids.push(e.event_id);
+		this.starts.push(start);
+		this.uuid(e.event_id);
+		this.int64(millis(e.logged_at, 'logged_at'));
+		for (const f of TEXT_BEFORE) this.text(e[f]);
+		this.varint(e.data_categories.length);
+		for (const c of e.data_categories) this.text(c);
+		for (const f of TEXT_AFTER) this.text(e[f]);
+		this.buf[this.pos++] = VISIBILITY_CODE[e.visibility];
+		if (e.disclose_after === null) {
+			this.buf[this.pos++] = 1;
+		} else {
+			this.buf[this.pos++] = 0;
+			this.int64(millis(e.disclose_after, 'disclose_after'));
+		}
+		this.buf[this.pos++] = e.bulk ? 1 : 0;
+	}
+
+	finish(): EventRows {
+		const offsets = new Uint32Array(this.starts.length + 1);
+		offsets.set(this.starts);
+		offsets[this.starts.length] = this.pos;
+		return { ids: this.ids, body: this.buf.subarray(0, this.pos), offsets };
+	}
+
+	private reserve(bytes: number): void {
+		if (this.pos + bytes <= this.buf.byteLength) return;
+		const grown = Buffer.allocUnsafeSlow(Math.max(this.buf.byteLength * 2, this.pos + bytes));
+		this.buf.copy(grown, 0, 0, this.pos);
+		this.buf = grown;
+	}
+
+	private varint(n: number): void {
+		while (n >= 0x80) {
+			this.buf[this.pos++] = (n & 0x7f) | 0x80;
+			n >>>= 7;
+		}
+		this.buf[this.pos++] = n;
+	}
+
+	/** LEB128 byte length, then the UTF-8 bytes: written first, then moved to fit the prefix. */
+	private text(s: string): void {
+		const at = this.pos;
+		const n = s.length === 0 ? 0 : this.buf.write(s, at + 1, 'utf8');
+		if (n < 0x80) {
+			this.buf[at] = n;
+			this.pos = at + 1 + n;
+			return;
+		}
+		const prefix = n < 0x4000 ? 2 : n < 0x20_0000 ? 3 : 4;
+		this.buf.copyWithin(at + prefix, at + 1, at + 1 + n);
+		this.pos = at;
+		this.varint(n);
+		this.pos = at + prefix + n;
+	}
+
+	/** A non-negative integer below 2^53 as Int64, little-endian. */
+	private int64(n: number): void {
+		this.buf.writeUInt32LE(n % 0x1_0000_0000, this.pos);
+		this.buf.writeUInt32LE(Math.floor(n / 0x1_0000_0000), this.pos + 4);
+		this.pos += 8;
+	}
+
+	/** A UUID as ClickHouse's RowBinary has it: the high 8 bytes, then the low 8, each reversed. */
+	private uuid(id: string): void {
+		let nibble = 0;
+		for (let i = 0; i < id.length; i++) {
+			const v = hexValue(id.charCodeAt(i));
+			if (v < 0) continue; // the dashes
+			const byte = nibble >> 1;
+			// Byte k of the canonical form goes to 7 - k (high half) or 23 - k (low half).
+			const to = this.pos + (byte < 8 ? 7 - byte : 23 - byte);
+			this.buf[to] = nibble & 1 ? this.buf[to]! | v : v << 4;
+			nibble++;
+		}
+		if (nibble !== 32) throw new Error(`event row: event_id is not a UUID: ${id}`);
+		this.pos += 16;
+	}
+}
+
+/** The rows of validated events (the seed's way in). */
+export function eventRowsOf(events: readonly UsageEvent[]): EventRows {
+	const b = new EventRowsBuilder(events.length * 400);
+	for (const e of events) b.add(e);
+	return b.finish();
+}
+
+/** The bytes of row i. */
+export function rowAt(rows: EventRows, i: number): Uint8Array {
+	return rows.body.subarray(rows.offsets[i]!, rows.offsets[i + 1]!);
+}
