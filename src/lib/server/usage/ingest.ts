@@ -14,7 +14,7 @@ import { BodyTooLargeError, readBodyBytes } from '../http/body';
 import { jsonError } from '../http/json';
 import { BatchFormatError, type BodyKind, type ParsedBatch } from './parse-batch';
 import { validateBody } from './validator-pool';
-import { commitRows } from './writer';
+import { announceBatch, commitRows } from './writer';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -33,12 +33,16 @@ export async function handleIngest(request: Request): Promise<Response> {
 	}
 
 	let batch: ParsedBatch;
+	// Announced to the writer while it is read and validated; arrived just before it is committed.
+	const arrived = announceBatch();
 	try {
 		batch = await validateBody(await readBodyBytes(request, MAX_BODY_BYTES), kind, key.agencyCode);
 	} catch (err) {
 		if (err instanceof BodyTooLargeError) return jsonError(413, err.message, { limit_bytes: err.limit });
 		if (err instanceof BatchFormatError) return jsonError(400, err.message);
 		throw err;
+	} finally {
+		arrived();
 	}
 	if (batch.valid.ids.length === 0 && batch.rejected.length === 0) return jsonError(400, 'the body contains no events');
 

@@ -31,6 +31,15 @@ const EVENT_INSERT: BulkInsert = {
 /** Merged groups stay well under ClickHouse's insert block size, so one insert is one part. */
 const MAX_GROUP_EVENTS = 200_000;
 
+/**
+ * While batches that are being validated are on their way, the writer waits for them (up
+ * to LINGER_MS, or until a group holds LINGER_EVENTS) instead of writing a small part now:
+ * every part is merged again later, so fewer, larger parts cost less in all. A lone batch,
+ * with nothing announced behind it, is written at once.
+ */
+const LINGER_MS = 100;
+const LINGER_EVENTS = 50_000;
+
 interface Pending {
 	rows: EventRows;
 	resolve: (r: CommitResult) => void;
@@ -44,6 +53,44 @@ class UsageWriter {
 	private loading: Promise<EventIdFilter> | null = null;
 	private queue: Pending[] = [];
 	private running = false;
+	/** Batches announced (being read or validated) that have not reached commit() yet. */
+	private announced = 0;
+	private wake: (() => void) | null = null;
+
+	/** A batch is on its way; call the returned function once it is committed or given up. */
+	announce(): () => void {
+		this.announced++;
+		let done = false;
+		return () => {
+			if (done) return;
+			done = true;
+			this.announced--;
+			this.wake?.();
+		};
+	}
+
+	private queuedEvents(): number {
+		let n = 0;
+		for (const p of this.queue) n += p.rows.ids.length;
+		return n;
+	}
+
+	/** Wait while announced batches may still join the next group (bounded by LINGER_MS). */
+	private async linger(): Promise<void> {
+		const deadline = performance.now() + LINGER_MS;
+		for (;;) {
+			const left = deadline - performance.now();
+			if (this.announced === 0 || left <= 0 || this.queuedEvents() >= LINGER_EVENTS) return;
+			await new Promise<void>((resolve) => {
+				const timer = setTimeout(resolve, left);
+				this.wake = () => {
+					clearTimeout(timer);
+					resolve();
+				};
+			});
+			this.wake = null;
+		}
+	}
 
 	/** Load the fingerprints of every stored event_id (once; at start-up or on first use). */
 	init(): Promise<EventIdFilter> {
@@ -77,6 +124,7 @@ class UsageWriter {
 		if (rows.ids.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
 		return new Promise((resolve, reject) => {
 			this.queue.push({ rows, resolve, reject });
+			this.wake?.();
 			void this.drain();
 		});
 	}
@@ -86,6 +134,7 @@ class UsageWriter {
 		this.running = true;
 		try {
 			while (this.queue.length > 0) {
+				await this.linger();
 				const group: Pending[] = [];
 				let size = 0;
 				while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0]!.rows.ids.length <= MAX_GROUP_EVENTS)) {
@@ -155,6 +204,15 @@ const writer = new UsageWriter();
 /** Commit validated events given as rows; each event_id is stored once however often it comes. */
 export function commitRows(rows: EventRows): Promise<CommitResult> {
 	return writer.commit(rows);
+}
+
+/**
+ * Tell the writer a batch is on its way (call before reading and validating a request), so
+ * it can wait for it to join a larger group; call the returned function right before
+ * commitRows, or when the batch is given up.
+ */
+export function announceBatch(): () => void {
+	return writer.announce();
 }
 
 /** Commit validated events (the seed's way in). */
