@@ -1,11 +1,11 @@
 /**
  * The usage event as an agency sends it (POST /api/v1/usage-events). Every field is
- * validated and bounded here; the server stores exactly what passes, verbatim (no field is
- * rewritten), so the text an agency sent can be handed to the database as it is.
+ * validated and bounded here; the server stores exactly what passes (defaults filled in,
+ * the event_id lowercased, times as the instants they name).
  *
- * It runs for every event ingested (100k a second), so the schema is kept lean: plain
- * string checks per field, the rules that need code in one pass over the object, and one
- * transform at the end that fills in defaults.
+ * It runs for every event ingested (tens of thousands a second), so the schema is kept
+ * lean: zod checks the shape (types, no unknown field), one refinement checks the values
+ * in one pass, and a plain function fills in defaults.
  */
 import { z } from 'zod';
 import { subjectCodeError } from '../personal-code';
