@@ -85,6 +85,17 @@ describe('EventRowsBuilder', () => {
 
 	it('refuses an event that was not validated', () => {
 		expect(() => eventRowsOf([{ ...base, event_id: 'not-a-uuid' }])).toThrow(/not a UUID/);
+		expect(() => eventRowsOf([{ ...base, event_id: `${base.event_id}00` }])).toThrow(/not a UUID/);
 		expect(() => eventRowsOf([{ ...base, logged_at: 'yesterday' }])).toThrow(/logged_at/);
+	});
+
+	it('is left as it was by an event it refuses', () => {
+		const b = new EventRowsBuilder();
+		b.add(base);
+		expect(() => b.add({ ...base, event_id: 'x' })).toThrow();
+		expect(() => b.add({ ...base, disclose_after: 'soon' })).toThrow(/disclose_after/);
+		const rows = b.finish();
+		expect(rows.ids).toEqual([base.event_id]);
+		expect(decodeEventRows(rows)).toHaveLength(1);
 	});
 });

@@ -73,21 +73,24 @@ export class EventRowsBuilder {
 		for (const c of e.data_categories) worst += c.length * 3 + 4;
 		this.reserve(worst);
 
+		// What can fail comes first, so a refused event leaves the builder as it was.
+		const loggedAt = millis(e.logged_at, 'logged_at');
+		const discloseAfter = e.disclose_after === null ? null : millis(e.disclose_after, 'disclose_after');
 		const start = this.pos;
+		this.uuid(e.event_id);
 		this.ids.push(e.event_id);
 		this.starts.push(start);
-		this.uuid(e.event_id);
-		this.int64(millis(e.logged_at, 'logged_at'));
+		this.int64(loggedAt);
 		for (const f of TEXT_BEFORE) this.text(e[f]);
 		this.varint(e.data_categories.length);
 		for (const c of e.data_categories) this.text(c);
 		for (const f of TEXT_AFTER) this.text(e[f]);
 		this.buf[this.pos++] = VISIBILITY_CODE[e.visibility];
-		if (e.disclose_after === null) {
+		if (discloseAfter === null) {
 			this.buf[this.pos++] = 1;
 		} else {
 			this.buf[this.pos++] = 0;
-			this.int64(millis(e.disclose_after, 'disclose_after'));
+			this.int64(discloseAfter);
 		}
 		this.buf[this.pos++] = e.bulk ? 1 : 0;
 	}
@@ -143,13 +146,14 @@ export class EventRowsBuilder {
 		for (let i = 0; i < id.length; i++) {
 			const v = hexValue(id.charCodeAt(i));
 			if (v < 0) continue; // the dashes
+			if (nibble === 32) break; // too many digits: refused below
 			const byte = nibble >> 1;
 			// Byte k of the canonical form goes to 7 - k (high half) or 23 - k (low half).
 			const to = this.pos + (byte < 8 ? 7 - byte : 23 - byte);
 			this.buf[to] = nibble & 1 ? this.buf[to]! | v : v << 4;
 			nibble++;
 		}
-		if (nibble !== 32) throw new Error(`event row: event_id is not a UUID: ${id}`);
+		if (nibble !== 32 || id.length !== 36) throw new Error(`event row: event_id is not a UUID: ${id}`);
 		this.pos += 16;
 	}
 }
