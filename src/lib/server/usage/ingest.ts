@@ -32,13 +32,21 @@ export async function handleIngest(request: Request): Promise<Response> {
 		return jsonError(415, `content type must be application/x-ndjson or application/json, got ${type || 'none'}`);
 	}
 
-	let batch: ParsedBatch;
-	// Announced to the writer while it is read and validated; arrived just before it is committed.
-	const arrived = announceBatch();
+	let bytes: Uint8Array;
 	try {
-		batch = await validateBody(await readBodyBytes(request, MAX_BODY_BYTES), kind, key.agencyCode);
+		bytes = await readBodyBytes(request, MAX_BODY_BYTES);
 	} catch (err) {
 		if (err instanceof BodyTooLargeError) return jsonError(413, err.message, { limit_bytes: err.limit });
+		throw err;
+	}
+
+	let batch: ParsedBatch;
+	// Announced to the writer while it is validated (not while it uploads, which may take
+	// long): the writer may wait for it. Arrived just before it is committed, or refused.
+	const arrived = announceBatch();
+	try {
+		batch = await validateBody(bytes, kind, key.agencyCode);
+	} catch (err) {
 		if (err instanceof BatchFormatError) return jsonError(400, err.message);
 		throw err;
 	} finally {

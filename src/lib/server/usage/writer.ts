@@ -53,7 +53,7 @@ class UsageWriter {
 	private loading: Promise<EventIdFilter> | null = null;
 	private queue: Pending[] = [];
 	private running = false;
-	/** Batches announced (being read or validated) that have not reached commit() yet. */
+	/** Batches announced (being validated) that have not reached commit() yet. */
 	private announced = 0;
 	private wake: (() => void) | null = null;
 
@@ -207,9 +207,9 @@ export function commitRows(rows: EventRows): Promise<CommitResult> {
 }
 
 /**
- * Tell the writer a batch is on its way (call before reading and validating a request), so
- * it can wait for it to join a larger group; call the returned function right before
- * commitRows, or when the batch is given up.
+ * Tell the writer a batch is on its way (call before validating a request), so it can wait
+ * for it to join a larger group; call the returned function right before commitRows, or
+ * when the batch is given up.
  */
 export function announceBatch(): () => void {
 	return writer.announce();
