@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEventRows } from '../../../../tests/support/event-rows-decoder';
 import type { UsageEvent } from '../../schemas/usage-event';
+import { fingerprint } from './event-id-filter';
 import { EventRowsBuilder, eventRowsOf, rowAt } from './event-rows';
 
 const base: UsageEvent = {
@@ -67,12 +68,19 @@ describe('EventRowsBuilder', () => {
 		const decoded = decodeEventRows(rows);
 		expect(decoded.map((d) => d.event_id)).toEqual(events.map((e) => e.event_id));
 		expect(decoded.map((d) => d.action)).toEqual(events.map((e) => e.action));
-		expect(decodeEventRows({ ids: [rows.ids[7]!], body: rowAt(rows, 7), offsets: new Uint32Array([0, rowAt(rows, 7).byteLength]) })[0]!.action).toBe(events[7]!.action);
+		expect(decodeEventRows({ ids: [rows.ids[7]!], body: rowAt(rows, 7), offsets: new Uint32Array([0, rowAt(rows, 7).byteLength]), fingerprints: rows.fingerprints.slice(14, 16) })[0]!.action).toBe(events[7]!.action);
+	});
+
+	it('reads each event_id\'s fingerprint as it encodes it, as the duplicate filter computes it', () => {
+		const ids = ['0f8b6f1e-6a7e-4b5e-9a51-2f3c1d2e4b01', 'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', '00000000-0000-4000-8000-000000000000', 'a1b2c3d4-e5f6-4789-9abc-def012345678'];
+		const rows = eventRowsOf(ids.map((event_id) => ({ ...base, event_id })));
+		expect([...rows.fingerprints]).toEqual(ids.flatMap((id) => fingerprint(id)));
 	});
 
 	it('gives an empty batch no rows', () => {
 		const rows = new EventRowsBuilder().finish();
 		expect(rows.ids).toEqual([]);
+		expect(rows.fingerprints.length).toBe(0);
 		expect(rows.body.byteLength).toBe(0);
 		expect([...rows.offsets]).toEqual([0]);
 	});
@@ -96,6 +104,7 @@ describe('EventRowsBuilder', () => {
 		expect(() => b.add({ ...base, disclose_after: 'soon' })).toThrow(/disclose_after/);
 		const rows = b.finish();
 		expect(rows.ids).toEqual([base.event_id]);
+		expect([...rows.fingerprints]).toEqual(fingerprint(base.event_id));
 		expect(decodeEventRows(rows)).toHaveLength(1);
 	});
 });

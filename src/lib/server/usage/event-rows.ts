@@ -19,6 +19,8 @@ export interface EventRows {
 	body: Uint8Array;
 	/** Byte offset where row i starts; offsets[ids.length] is the end of the last row. */
 	offsets: Uint32Array;
+	/** The 64-bit fingerprint of each event_id (event-id-filter.ts) as (hi, lo) pairs, read while encoding it. */
+	fingerprints: Uint32Array;
 }
 
 /** The ClickHouse structure of one row, column by column, in the order add() writes them. */
@@ -53,6 +55,9 @@ export class EventRowsBuilder {
 	private buf: Buffer;
 	private pos = 0;
 	private starts: number[] = [];
+	private fingerprints: number[] = [];
+	/** The four 32-bit words of the UUID being encoded. */
+	private words = new Uint32Array(4);
 
 	constructor(expectedBytes = 64 * 1024) {
 		// Never from Node's shared pool: the buffer may be transferred to another thread.
@@ -80,6 +85,8 @@ export class EventRowsBuilder {
 		this.uuid(e.event_id);
 		this.ids.push(e.event_id);
 		this.starts.push(start);
+		const w = this.words;
+		this.fingerprints.push((w[0]! ^ w[2]!) >>> 0, (w[1]! ^ w[3]!) >>> 0);
 		this.int64(loggedAt);
 		for (const f of TEXT_BEFORE) this.text(e[f]);
 		this.varint(e.data_categories.length);
@@ -99,7 +106,7 @@ export class EventRowsBuilder {
 		const offsets = new Uint32Array(this.starts.length + 1);
 		offsets.set(this.starts);
 		offsets[this.starts.length] = this.pos;
-		return { ids: this.ids, body: this.buf.subarray(0, this.pos), offsets };
+		return { ids: this.ids, body: this.buf.subarray(0, this.pos), offsets, fingerprints: Uint32Array.from(this.fingerprints) };
 	}
 
 	private reserve(bytes: number): void {
@@ -140,8 +147,13 @@ export class EventRowsBuilder {
 		this.pos += 8;
 	}
 
-	/** A UUID as ClickHouse's RowBinary has it: the high 8 bytes, then the low 8, each reversed. */
+	/**
+	 * A UUID as ClickHouse's RowBinary has it: the high 8 bytes, then the low 8, each
+	 * reversed. Its four 32-bit words are kept for the fingerprint.
+	 */
 	private uuid(id: string): void {
+		const words = this.words;
+		words.fill(0);
 		let nibble = 0;
 		for (let i = 0; i < id.length; i++) {
 			const v = hexValue(id.charCodeAt(i));
@@ -151,6 +163,7 @@ export class EventRowsBuilder {
 			// Byte k of the canonical form goes to 7 - k (high half) or 23 - k (low half).
 			const to = this.pos + (byte < 8 ? 7 - byte : 23 - byte);
 			this.buf[to] = nibble & 1 ? this.buf[to]! | v : v << 4;
+			words[nibble >> 3] = (words[nibble >> 3]! << 4) | v;
 			nibble++;
 		}
 		if (nibble !== 32 || id.length !== 36) throw new Error(`event row: event_id is not a UUID: ${id}`);

@@ -26,18 +26,20 @@ interface WireBatch {
 	ids: string;
 	body: Uint8Array;
 	offsets: Uint32Array;
+	fingerprints: Uint32Array;
 	rejected: ParsedBatch['rejected'];
 }
 
 type Reply = { id: number; batch: WireBatch } | { id: number; formatError: string } | { id: number; error: string };
 
 function toWire(b: ParsedBatch): WireBatch {
-	return { ids: b.valid.ids.join('\n'), body: b.valid.body, offsets: b.valid.offsets, rejected: b.rejected };
+	const { ids, body, offsets, fingerprints } = b.valid;
+	return { ids: ids.join('\n'), body, offsets, fingerprints, rejected: b.rejected };
 }
 
 function fromWire(w: WireBatch): ParsedBatch {
 	const ids = w.offsets.length > 1 ? w.ids.split('\n') : [];
-	return { valid: { ids, body: w.body, offsets: w.offsets }, rejected: w.rejected };
+	return { valid: { ids, body: w.body, offsets: w.offsets, fingerprints: w.fingerprints }, rejected: w.rejected };
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
@@ -48,7 +50,7 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
 			const batch = toWire(parseBody(task.bytes, task.kind, task.agency));
 			reply = { id: task.id, batch };
 			// The builder's buffers are its own (never Node's shared pool), so they can move.
-			transfer = [batch.body.buffer as ArrayBuffer, batch.offsets.buffer as ArrayBuffer];
+			transfer = [batch.body.buffer as ArrayBuffer, batch.offsets.buffer as ArrayBuffer, batch.fingerprints.buffer as ArrayBuffer];
 		} catch (err) {
 			reply = err instanceof BatchFormatError ? { id: task.id, formatError: err.message } : { id: task.id, error: String(err) };
 		}

@@ -120,7 +120,9 @@ class UsageWriter {
 	}
 
 	commit(rows: EventRows): Promise<CommitResult> {
-		if (rows.offsets.length !== rows.ids.length + 1) return Promise.reject(new Error('commit: one row per event id'));
+		if (rows.offsets.length !== rows.ids.length + 1 || rows.fingerprints.length !== 2 * rows.ids.length) {
+			return Promise.reject(new Error('commit: one row and one fingerprint per event id'));
+		}
 		if (rows.ids.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
 		return new Promise((resolve, reject) => {
 			this.queue.push({ rows, resolve, reject });
@@ -159,7 +161,10 @@ class UsageWriter {
 		// Candidates: fingerprints already known. Confirm them against ClickHouse so a
 		// fingerprint collision never turns a new event into a "duplicate".
 		const candidates: string[] = [];
-		for (const p of group) for (const id of p.rows.ids) if (filter.hasId(id)) candidates.push(id);
+		for (const { rows } of group) {
+			const fp = rows.fingerprints;
+			rows.ids.forEach((id, i) => filter.has(fp[2 * i]!, fp[2 * i + 1]!) && candidates.push(id));
+		}
 		const stored = new Set<string>();
 		if (candidates.length > 0) {
 			const found = await queryRows(
@@ -171,6 +176,8 @@ class UsageWriter {
 		}
 
 		const seen = new Set<string>();
+		/** Fingerprints of the rows to insert, (hi, lo) pairs. */
+		const inserted: number[] = [];
 		// The group's rows as they are, unless a duplicate has to be left out.
 		const pieces: Uint8Array[] = [];
 		const results = group.map(({ rows }) => {
@@ -183,6 +190,7 @@ class UsageWriter {
 				}
 				seen.add(id);
 				kept.push(i);
+				inserted.push(rows.fingerprints[2 * i]!, rows.fingerprints[2 * i + 1]!);
 				result.accepted.push({ event_id: id });
 			});
 			if (kept.length === rows.ids.length) pieces.push(rows.body);
@@ -193,7 +201,7 @@ class UsageWriter {
 		if (seen.size > 0) {
 			await bulkInsert(EVENT_INSERT, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
 			// Only after ClickHouse has the rows: a failed insert leaves nothing half-known.
-			for (const id of seen) filter.addId(id);
+			for (let i = 0; i < inserted.length; i += 2) filter.add(inserted[i]!, inserted[i + 1]!);
 		}
 		return results;
 	}
