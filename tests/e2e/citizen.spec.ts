@@ -164,3 +164,20 @@ test('sign-out ends the session on the server, not just in the browser', async (
 	expect(after.headers()['location']).toMatch(/^\/auth\/demo/);
 	expect(await after.text()).not.toContain(mari.name);
 });
+
+test('what a person types before the page’s scripts have run is kept when they do', async ({ page }) => {
+	// Hold the app's scripts back, type, then let them run (hydrate) and submit.
+	let release!: () => void;
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/entry/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/auth/demo', { waitUntil: 'domcontentloaded' });
+	await page.getByRole('textbox', { name: 'Personal code' }).fill('EE00000000000');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByRole('textbox', { name: 'Personal code' })).toHaveValue('EE00000000000');
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('Could not sign in');
+});
