@@ -64,10 +64,6 @@ export class EventRowsBuilder {
 		this.buf = Buffer.allocUnsafeSlow(Math.max(1024, expectedBytes));
 	}
 
-	get size(): number {
-		return this.ids.length;
-	}
-
 	/** Add one validated event (every field present, times valid RFC 3339). */
 	add(e: UsageEvent): void {
 		// Room for the worst case: 3 bytes per UTF-16 unit and a 4-byte length prefix per
