@@ -94,7 +94,7 @@ describe('toSubjectEvent', () => {
 });
 
 describe('newestFirst', () => {
-	it('orders by time, then by event_id, both descending (as the SQL path does)', () => {
+	it('orders by time, then by event_id, both descending', () => {
 		const at = (t: string, id: string) => ({ ...event(0, '70000001'), logged_at: t, event_id: id });
 		const sorted = [
 			at('2026-01-01T10:00:00.000Z', 'a'),

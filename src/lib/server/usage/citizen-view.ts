@@ -120,7 +120,7 @@ export function toSubjectEvent(r: HistoryRow): SubjectEvent {
 	return { ...rest, restricted: false };
 }
 
-/** Newest first; the same order as the SQL fallback (logged_at DESC, event_id DESC). */
+/** Newest first; events of the same millisecond by event_id, as text, descending. */
 export function newestFirst(a: SubjectEvent, b: SubjectEvent): number {
 	if (a.logged_at !== b.logged_at) return a.logged_at < b.logged_at ? 1 : -1;
 	return a.event_id < b.event_id ? 1 : a.event_id > b.event_id ? -1 : 0;
