@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { EventIdFilter, fingerprint } from './event-id-filter';
 
+const addId = (f: EventIdFilter, id: string) => f.add(...fingerprint(id));
+const hasId = (f: EventIdFilter, id: string) => f.has(...fingerprint(id));
+
 describe('EventIdFilter', () => {
 	it('remembers what was added and nothing else', () => {
 		const f = new EventIdFilter(4);
 		const ids = Array.from({ length: 50_000 }, () => crypto.randomUUID());
-		ids.slice(0, 25_000).forEach((id) => f.addId(id));
+		ids.slice(0, 25_000).forEach((id) => addId(f, id));
 		expect(f.size).toBe(25_000);
-		expect(ids.slice(0, 25_000).every((id) => f.hasId(id))).toBe(true);
-		expect(ids.slice(25_000).filter((id) => f.hasId(id))).toEqual([]);
+		expect(ids.slice(0, 25_000).every((id) => hasId(f, id))).toBe(true);
+		expect(ids.slice(25_000).filter((id) => hasId(f, id))).toEqual([]);
 	});
 
 	it('adds each fingerprint once', () => {
 		const f = new EventIdFilter();
 		const id = crypto.randomUUID();
-		f.addId(id);
-		f.addId(id.toUpperCase());
+		addId(f, id);
+		addId(f, id.toUpperCase());
 		expect(f.size).toBe(1);
 	});
 

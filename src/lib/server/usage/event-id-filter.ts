@@ -87,16 +87,6 @@ export class EventIdFilter {
 		}
 	}
 
-	hasId(uuid: string): boolean {
-		const [hi, lo] = fingerprint(uuid);
-		return this.has(hi, lo);
-	}
-
-	addId(uuid: string): void {
-		const [hi, lo] = fingerprint(uuid);
-		this.add(hi, lo);
-	}
-
 	/** Add fingerprints packed as little-endian (hi, lo) uint32 pairs, as ClickHouse's RowBinary sends them. */
 	addPacked(bytes: Uint8Array): void {
 		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
