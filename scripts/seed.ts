@@ -12,6 +12,8 @@ import { readLiveServer } from '../src/lib/server/runtime/server-lock';
 import { referenceIsEmpty } from '../src/lib/server/seed/insert-reference';
 import { MIN_PEOPLE } from '../src/lib/server/seed/reference';
 import { seedDatabase, type SeedProgress } from '../src/lib/server/seed/seed';
+import { keyFilePath, ledgerKeys } from '../src/lib/server/ledger/keys';
+import { signCheckpoint } from '../src/lib/server/ledger/checkpoints';
 
 const USAGE = `Usage: npm run seed -- [options]
   --people N   people in the population register (default 10000, ${MIN_PEOPLE}..1000000)
@@ -97,6 +99,8 @@ if (isEmbedded()) {
 
 /** Migrate, check, seed; returns the exit code. The database is closed by the caller. */
 async function run(): Promise<number> {
+	// Seeding makes a demo or benchmark database: its ledger keys are made if missing.
+	ledgerKeys({ create: true });
 	const { applied } = await migrate();
 	if (applied.length > 0) console.error(`seed: applied migrations ${applied.join(', ')}`);
 	const where = c.embeddedPath ?? c.CLICKHOUSE_URL;
@@ -109,12 +113,14 @@ async function run(): Promise<number> {
 	}
 	console.error(`seed: ${fmt(flags.people)} people, ${fmt(flags.events)} events, seed ${flags.seed}, into ${where}`);
 	const summary = await seedDatabase({ people: flags.people, events: flags.events, seed: flags.seed, onProgress: progressPrinter() });
+	const checkpoint = await signCheckpoint();
 	const seconds = summary.ms / 1000;
 	console.log(
 		[
 			`Seeded in ${duration(seconds)}:`,
 			`  ${fmt(summary.people)} people, ${summary.agencies} agencies, ${fmt(summary.officials)} officials, ${summary.purposes} purposes`,
 			`  ${fmt(summary.events.accepted)} events committed (${fmt(summary.events.duplicates)} duplicates), ${fmt(summary.events.generated / seconds)} events/s overall`,
+			`  ledger checkpoint signed at size ${fmt(checkpoint.size)} (keys: ${keyFilePath()})`,
 			'  Personas (sign in with these in demo mode):',
 			...summary.personas.map((p) => `    ${p.key.padEnd(8)} ${p.personal_code}`)
 		].join('\n')

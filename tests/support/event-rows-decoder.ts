@@ -8,7 +8,7 @@ import type { EventRows } from '../../src/lib/server/usage/event-rows';
 
 const VISIBILITY = { 1: 'visible', 2: 'restricted', 3: 'sealed' } as const;
 
-export type DecodedEvent = Omit<UsageEvent, 'logged_at' | 'disclose_after'> & { logged_at: number; disclose_after: number | null };
+export type DecodedEvent = Omit<UsageEvent, 'logged_at' | 'disclose_after'> & { logged_at: number; disclose_after: number | null; ledger_index: number };
 
 export function decodeEventRows(rows: EventRows): DecodedEvent[] {
 	const buf = Buffer.from(rows.body.buffer, rows.body.byteOffset, rows.body.byteLength);
@@ -50,6 +50,7 @@ export function decodeEventRows(rows: EventRows): DecodedEvent[] {
 		const visibility = VISIBILITY[buf[pos++] as 1 | 2 | 3];
 		const disclose_after = buf[pos++] === 1 ? null : int64();
 		const bulk = buf[pos++] === 1;
+		const ledger_index = int64();
 		out.push({
 			event_id,
 			logged_at,
@@ -68,7 +69,8 @@ export function decodeEventRows(rows: EventRows): DecodedEvent[] {
 			xroad_message_id: xroad_message_id!,
 			visibility,
 			disclose_after,
-			bulk
+			bulk,
+			ledger_index
 		});
 	}
 	if (rows.offsets[out.length] !== pos) throw new Error('the last offset is not the end of the rows');

@@ -27,6 +27,15 @@ const schema = z.object({
 	PEEGEL_DEMO_EVENTS: z.coerce.number().int().min(100).max(50_000_000).default(150_000),
 	PEEGEL_DEMO_SEED: z.coerce.number().int().default(2026),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	/** The ledger's keys as text (the key file's content), instead of a file. */
+	PEEGEL_LEDGER_KEY: z.string().min(1).optional(),
+	/** The ledger's key file; default <data dir>/ledger.key. */
+	PEEGEL_LEDGER_KEY_FILE: z.string().min(1).optional(),
+	/** The checkpoints' origin line and key name, for new keys. */
+	PEEGEL_LEDGER_ORIGIN: z
+		.string()
+		.regex(/^[^\s+]+$/, 'must be a name without spaces or "+", such as peegel.example.ee/usage-log')
+		.default('peegel.localhost/usage-log'),
 	/** Threads that validate ingestion bodies beside the main thread; 0: validate on it. */
 	PEEGEL_VALIDATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1)
 });

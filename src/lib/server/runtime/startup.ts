@@ -10,6 +10,8 @@ import { referenceIsEmpty } from '../seed/insert-reference';
 import { seedDatabase } from '../seed/seed';
 import { stopValidators } from '../usage/validator-pool';
 import { initWriter } from '../usage/writer';
+import { ledgerKeys } from '../ledger/keys';
+import { signCheckpoint, startCheckpointer, stopCheckpointer } from '../ledger/checkpoints';
 import { randomToken } from '../auth/tokens';
 import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
 
@@ -24,6 +26,8 @@ async function start(): Promise<void> {
 			throw new Error(`Data directory ${c.dataDir} is in use by another Peegel server (pid ${other.pid}, port ${other.port})`);
 		}
 	}
+	// Before anything is stored: no event may be committed without its leaf salts.
+	ledgerKeys({ create: c.PEEGEL_DEMO });
 	const { applied } = await migrate();
 	if (applied.length > 0) console.log(`peegel: applied migrations ${applied.join(', ')}`);
 
@@ -32,11 +36,14 @@ async function start(): Promise<void> {
 		await seedDatabase({ people: c.PEEGEL_DEMO_PEOPLE, events: c.PEEGEL_DEMO_EVENTS, seed: c.PEEGEL_DEMO_SEED });
 	}
 	await initWriter();
+	await signCheckpoint();
+	startCheckpointer();
 
 	// Lets CLI tools (agency:key) reach this server instead of opening the data directory.
 	writeServerFile(c.dataDir, { pid: process.pid, port: c.PORT, adminToken: randomToken() });
 	const stop = () => {
 		removeServerFile(c.dataDir, process.pid);
+		stopCheckpointer();
 		void stopValidators().finally(() => closeDb());
 	};
 	process.once('sveltekit:shutdown', stop);

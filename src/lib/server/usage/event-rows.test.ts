@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeEventRows } from '../../../../tests/support/event-rows-decoder';
 import type { UsageEvent } from '../../schemas/usage-event';
 import { fingerprint } from './event-id-filter';
-import { EventRowsBuilder, eventRowsOf, rowAt } from './event-rows';
+import { LeafBodyWriter } from '../ledger/leaf-body';
+import { EventRowsBuilder, eventRowsOf as rowsOf, rowAt } from './event-rows';
+
+const leaves = new LeafBodyWriter(new Uint8Array(32).fill(9));
+const eventRowsOf = (events: UsageEvent[]) => rowsOf(events, leaves);
 
 const base: UsageEvent = {
 	event_id: '0f8b6f1e-6a7e-4b5e-9a51-2f3c1d2e4b01',
@@ -38,12 +42,13 @@ describe('EventRowsBuilder', () => {
 		const rows = eventRowsOf([base, sealed]);
 		expect(rows.ids).toEqual([base.event_id, sealed.event_id]);
 		const [a, b] = decodeEventRows(rows);
-		expect(a).toEqual({ ...base, logged_at: Date.UTC(2026, 10, 20, 7, 15, 0, 123) });
+		expect(a).toEqual({ ...base, logged_at: Date.UTC(2026, 10, 20, 7, 15, 0, 123), ledger_index: 0 });
 		expect(b).toEqual({
 			...sealed,
 			event_id: sealed.event_id.toLowerCase(),
 			logged_at: Date.UTC(2026, 10, 20, 7, 15, 0, 123),
-			disclose_after: Date.UTC(2031, 0, 1)
+			disclose_after: Date.UTC(2031, 0, 1),
+			ledger_index: 0
 		});
 	});
 
@@ -56,7 +61,7 @@ describe('EventRowsBuilder', () => {
 	});
 
 	it('grows past its first buffer without losing a byte, with offsets for each row', () => {
-		const b = new EventRowsBuilder(1024);
+		const b = new EventRowsBuilder(leaves, 1024);
 		const events = Array.from({ length: 300 }, (_, i) => ({
 			...base,
 			event_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -68,7 +73,7 @@ describe('EventRowsBuilder', () => {
 		const decoded = decodeEventRows(rows);
 		expect(decoded.map((d) => d.event_id)).toEqual(events.map((e) => e.event_id));
 		expect(decoded.map((d) => d.action)).toEqual(events.map((e) => e.action));
-		expect(decodeEventRows({ ids: [rows.ids[7]!], body: rowAt(rows, 7), offsets: new Uint32Array([0, rowAt(rows, 7).byteLength]), fingerprints: rows.fingerprints.slice(14, 16) })[0]!.action).toBe(events[7]!.action);
+		expect(decodeEventRows({ ids: [rows.ids[7]!], body: rowAt(rows, 7), offsets: new Uint32Array([0, rowAt(rows, 7).byteLength]), fingerprints: rows.fingerprints.slice(14, 16), leaves: rows.leaves, leafOffsets: rows.leafOffsets.slice(7, 9) })[0]!.action).toBe(events[7]!.action);
 	});
 
 	it('reads each event_id\'s fingerprint as it encodes it, as the duplicate filter computes it', () => {
@@ -78,7 +83,7 @@ describe('EventRowsBuilder', () => {
 	});
 
 	it('gives an empty batch no rows', () => {
-		const rows = new EventRowsBuilder().finish();
+		const rows = new EventRowsBuilder(leaves).finish();
 		expect(rows.ids).toEqual([]);
 		expect(rows.fingerprints.length).toBe(0);
 		expect(rows.body.byteLength).toBe(0);
@@ -98,7 +103,7 @@ describe('EventRowsBuilder', () => {
 	});
 
 	it('is left as it was by an event it refuses', () => {
-		const b = new EventRowsBuilder();
+		const b = new EventRowsBuilder(leaves);
 		b.add(base);
 		expect(() => b.add({ ...base, event_id: 'x' })).toThrow();
 		expect(() => b.add({ ...base, disclose_after: 'soon' })).toThrow(/disclose_after/);

@@ -8,9 +8,15 @@
  * The row layout is EVENT_ROW_STRUCTURE, defined here beside the encoder so the two
  * cannot drift apart. Times are milliseconds since the epoch (DateTime64(3)); the UUID is
  * its two 64-bit halves, each little-endian; strings and arrays are LEB128-length-prefixed.
+ * The last 8 bytes of a row, ledger_index, are left zero for the sequencer to fill in.
+ *
+ * Beside each row goes the event's ledger leaf (ledger/leaf-body.ts): room for the header
+ * that the sequencer writes, then the body with its digests, so the commit path only
+ * numbers and hashes.
  */
 import type { UsageEvent } from '../../schemas/usage-event';
 import { parseRfc3339 } from '../../rfc3339';
+import { LeafBodyWriter } from '../ledger/leaf-body';
 
 export interface EventRows {
 	/** event_id of each row, index by index. */
@@ -21,6 +27,10 @@ export interface EventRows {
 	offsets: Uint32Array;
 	/** The 64-bit fingerprint of each event_id (event-id-filter.ts) as (hi, lo) pairs, read while encoding it. */
 	fingerprints: Uint32Array;
+	/** Each event's leaf: LEAF_PREFIX_BYTES of room (0x00 and the header), then its body. */
+	leaves: Uint8Array;
+	/** Byte offset where leaf i (its prefix) starts; leafOffsets[ids.length] is the end. */
+	leafOffsets: Uint32Array;
 }
 
 /** The ClickHouse structure of one row, column by column, in the order add() writes them. */
@@ -28,7 +38,11 @@ export const EVENT_ROW_STRUCTURE =
 	"event_id UUID, logged_at DateTime64(3, 'UTC'), subject_code String, agency_code String, system String, action String, " +
 	'purpose_code String, legal_basis String, actor_code String, case_ref String, data_categories Array(String), ' +
 	'intermediary_code String, xroad_client String, xroad_service String, xroad_message_id String, ' +
-	"visibility Enum8('visible' = 1, 'restricted' = 2, 'sealed' = 3), disclose_after Nullable(DateTime64(3, 'UTC')), bulk Bool";
+	"visibility Enum8('visible' = 1, 'restricted' = 2, 'sealed' = 3), disclose_after Nullable(DateTime64(3, 'UTC')), bulk Bool, " +
+	'ledger_index UInt64';
+
+/** Bytes of ledger_index at the end of each row. */
+export const LEDGER_INDEX_BYTES = 8;
 
 const VISIBILITY_CODE = { visible: 1, restricted: 2, sealed: 3 } as const;
 
@@ -58,17 +72,25 @@ export class EventRowsBuilder {
 	private fingerprints: number[] = [];
 	/** The four 32-bit words of the UUID being encoded. */
 	private words = new Uint32Array(4);
+	private uuid16 = new Uint8Array(16);
+	private leafBuf: Buffer;
+	private leafPos = 0;
+	private leafStarts: number[] = [];
 
-	constructor(expectedBytes = 64 * 1024) {
-		// Never from Node's shared pool: the buffer may be transferred to another thread.
+	constructor(
+		private readonly leafWriter: LeafBodyWriter,
+		expectedBytes = 64 * 1024
+	) {
+		// Never from Node's shared pool: the buffers may be transferred to another thread.
 		this.buf = Buffer.allocUnsafeSlow(Math.max(1024, expectedBytes));
+		this.leafBuf = Buffer.allocUnsafeSlow(Math.max(1024, expectedBytes >> 1));
 	}
 
 	/** Add one validated event (every field present, times valid RFC 3339). */
 	add(e: UsageEvent): void {
 		// Room for the worst case: 3 bytes per UTF-16 unit and a 4-byte length prefix per
 		// text, and the fixed-width fields.
-		let worst = 64;
+		let worst = 64 + LEDGER_INDEX_BYTES;
 		for (const f of TEXT_BEFORE) worst += e[f].length * 3 + 4;
 		for (const f of TEXT_AFTER) worst += e[f].length * 3 + 4;
 		for (const c of e.data_categories) worst += c.length * 3 + 4;
@@ -96,13 +118,38 @@ export class EventRowsBuilder {
 			this.int64(discloseAfter);
 		}
 		this.buf[this.pos++] = e.bulk ? 1 : 0;
+		this.buf.fill(0, this.pos, this.pos + LEDGER_INDEX_BYTES);
+		this.pos += LEDGER_INDEX_BYTES;
+
+		// The UUID in its canonical byte order, back from ClickHouse's reversed halves.
+		for (let k = 0; k < 16; k++) this.uuid16[k] = this.buf[start + (k < 8 ? 7 - k : 23 - k)]!;
+		this.reserveLeaf(LeafBodyWriter.worstCase(e));
+		this.leafStarts.push(this.leafPos);
+		this.leafPos = this.leafWriter.write(this.leafBuf, this.leafPos, e, this.uuid16, loggedAt, discloseAfter);
 	}
 
 	finish(): EventRows {
 		const offsets = new Uint32Array(this.starts.length + 1);
 		offsets.set(this.starts);
 		offsets[this.starts.length] = this.pos;
-		return { ids: this.ids, body: this.buf.subarray(0, this.pos), offsets, fingerprints: Uint32Array.from(this.fingerprints) };
+		const leafOffsets = new Uint32Array(this.leafStarts.length + 1);
+		leafOffsets.set(this.leafStarts);
+		leafOffsets[this.leafStarts.length] = this.leafPos;
+		return {
+			ids: this.ids,
+			body: this.buf.subarray(0, this.pos),
+			offsets,
+			fingerprints: Uint32Array.from(this.fingerprints),
+			leaves: this.leafBuf.subarray(0, this.leafPos),
+			leafOffsets
+		};
+	}
+
+	private reserveLeaf(bytes: number): void {
+		if (this.leafPos + bytes <= this.leafBuf.byteLength) return;
+		const grown = Buffer.allocUnsafeSlow(Math.max(this.leafBuf.byteLength * 2, this.leafPos + bytes));
+		this.leafBuf.copy(grown, 0, 0, this.leafPos);
+		this.leafBuf = grown;
 	}
 
 	private reserve(bytes: number): void {
@@ -168,8 +215,8 @@ export class EventRowsBuilder {
 }
 
 /** The rows of validated events (the seed's way in). */
-export function eventRowsOf(events: readonly UsageEvent[]): EventRows {
-	const b = new EventRowsBuilder(events.length * 400);
+export function eventRowsOf(events: readonly UsageEvent[], leafWriter: LeafBodyWriter): EventRows {
+	const b = new EventRowsBuilder(leafWriter, events.length * 400);
 	for (const e of events) b.add(e);
 	return b.finish();
 }
@@ -177,4 +224,9 @@ export function eventRowsOf(events: readonly UsageEvent[]): EventRows {
 /** The bytes of row i. */
 export function rowAt(rows: EventRows, i: number): Uint8Array {
 	return rows.body.subarray(rows.offsets[i]!, rows.offsets[i + 1]!);
+}
+
+/** Leaf i with its prefix: 0x00, the header, the body (hash it whole once the header is in). */
+export function leafAt(rows: EventRows, i: number): Uint8Array {
+	return rows.leaves.subarray(rows.leafOffsets[i]!, rows.leafOffsets[i + 1]!);
 }

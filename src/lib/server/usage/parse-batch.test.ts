@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEventRows } from '../../../../tests/support/event-rows-decoder';
-import { BatchFormatError, MAX_EVENTS_PER_BATCH, parseBody } from './parse-batch';
+import { LeafBodyWriter } from '../ledger/leaf-body';
+import { BatchFormatError, MAX_EVENTS_PER_BATCH, parseBody as parse, type BodyKind } from './parse-batch';
+
+const leaves = new LeafBodyWriter(new Uint8Array(32).fill(3));
+const parseBody = (bytes: Uint8Array, kind: BodyKind, agency: string) => parse(bytes, kind, agency, leaves);
 
 const AGENCY = '70008440';
 const event = (n: number, extra: Record<string, unknown> = {}) => ({

@@ -12,6 +12,7 @@
  * as much as decoding each line on its own.
  */
 import { validateUsageEvent } from '../../schemas/usage-event';
+import type { LeafBodyWriter } from '../ledger/leaf-body';
 import { EventRowsBuilder, type EventRows } from './event-rows';
 
 export interface Rejection {
@@ -58,9 +59,9 @@ function validate(line: number, value: unknown, out: Collector, agencyCode: stri
 
 const NEWLINE = 0x0a;
 
-export function parseNdjson(bytes: Uint8Array, agencyCode: string): ParsedBatch {
+export function parseNdjson(bytes: Uint8Array, agencyCode: string, leaves: LeafBodyWriter): ParsedBatch {
 	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const out: Collector = { valid: new EventRowsBuilder(buf.byteLength + 1024), rejected: [] };
+	const out: Collector = { valid: new EventRowsBuilder(leaves, buf.byteLength + 1024), rejected: [] };
 	let line = 0;
 	let start = 0;
 	let count = 0;
@@ -84,7 +85,7 @@ export function parseNdjson(bytes: Uint8Array, agencyCode: string): ParsedBatch 
 	return { valid: out.valid.finish(), rejected: out.rejected };
 }
 
-export function parseJsonArray(text: string, agencyCode: string): ParsedBatch {
+export function parseJsonArray(text: string, agencyCode: string, leaves: LeafBodyWriter): ParsedBatch {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -93,13 +94,13 @@ export function parseJsonArray(text: string, agencyCode: string): ParsedBatch {
 	}
 	if (!Array.isArray(value)) throw new BatchFormatError('body must be a JSON array of events (or send application/x-ndjson)');
 	if (value.length > MAX_EVENTS_PER_BATCH) throw new BatchFormatError(`at most ${MAX_EVENTS_PER_BATCH} events per request, got ${value.length}`);
-	const out: Collector = { valid: new EventRowsBuilder(text.length + 1024), rejected: [] };
+	const out: Collector = { valid: new EventRowsBuilder(leaves, text.length + 1024), rejected: [] };
 	value.forEach((element, i) => validate(i + 1, element, out, agencyCode));
 	return { valid: out.valid.finish(), rejected: out.rejected };
 }
 
 /** A whole request body, as bytes: decode, then parse by kind. */
-export function parseBody(bytes: Uint8Array, kind: BodyKind, agencyCode: string): ParsedBatch {
-	if (kind === 'ndjson') return parseNdjson(bytes, agencyCode);
-	return parseJsonArray(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), agencyCode);
+export function parseBody(bytes: Uint8Array, kind: BodyKind, agencyCode: string, leaves: LeafBodyWriter): ParsedBatch {
+	if (kind === 'ndjson') return parseNdjson(bytes, agencyCode, leaves);
+	return parseJsonArray(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), agencyCode, leaves);
 }

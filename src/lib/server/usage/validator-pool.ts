@@ -7,6 +7,8 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { config } from '../config';
+import { LeafBodyWriter } from '../ledger/leaf-body';
+import { ledgerKeys } from '../ledger/keys';
 import { BatchFormatError, parseBody, type BodyKind, type ParsedBatch } from './parse-batch';
 
 const ROLE = 'peegel-validator';
@@ -27,30 +29,40 @@ interface WireBatch {
 	body: Uint8Array;
 	offsets: Uint32Array;
 	fingerprints: Uint32Array;
+	leaves: Uint8Array;
+	leafOffsets: Uint32Array;
 	rejected: ParsedBatch['rejected'];
 }
 
 type Reply = { id: number; batch: WireBatch } | { id: number; formatError: string } | { id: number; error: string };
 
 function toWire(b: ParsedBatch): WireBatch {
-	const { ids, body, offsets, fingerprints } = b.valid;
-	return { ids: ids.join('\n'), body, offsets, fingerprints, rejected: b.rejected };
+	const { ids, body, offsets, fingerprints, leaves, leafOffsets } = b.valid;
+	return { ids: ids.join('\n'), body, offsets, fingerprints, leaves, leafOffsets, rejected: b.rejected };
 }
 
 function fromWire(w: WireBatch): ParsedBatch {
 	const ids = w.offsets.length > 1 ? w.ids.split('\n') : [];
-	return { valid: { ids, body: w.body, offsets: w.offsets, fingerprints: w.fingerprints }, rejected: w.rejected };
+	const { body, offsets, fingerprints, leaves, leafOffsets } = w;
+	return { valid: { ids, body, offsets, fingerprints, leaves, leafOffsets }, rejected: w.rejected };
 }
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
+interface ValidatorData {
+	role: string;
+	/** The ledger's salt key: leaf bodies are written here, beside the rows. */
+	saltKey: Uint8Array;
+}
+
+if (!isMainThread && (workerData as ValidatorData | null)?.role === ROLE) {
+	const leaves = new LeafBodyWriter((workerData as ValidatorData).saltKey);
 	parentPort!.on('message', (task: Task) => {
 		let reply: Reply;
 		let transfer: ArrayBuffer[] = [];
 		try {
-			const batch = toWire(parseBody(task.bytes, task.kind, task.agency));
+			const batch = toWire(parseBody(task.bytes, task.kind, task.agency, leaves));
 			reply = { id: task.id, batch };
 			// The builder's buffers are its own (never Node's shared pool), so they can move.
-			transfer = [batch.body.buffer as ArrayBuffer, batch.offsets.buffer as ArrayBuffer, batch.fingerprints.buffer as ArrayBuffer];
+			transfer = [batch.body, batch.offsets, batch.fingerprints, batch.leaves, batch.leafOffsets].map((b) => b.buffer as ArrayBuffer);
 		} catch (err) {
 			reply = err instanceof BatchFormatError ? { id: task.id, formatError: err.message } : { id: task.id, error: String(err) };
 		}
@@ -75,8 +87,11 @@ let nextId = 0;
 /** Three semi-spaces of 64 MB, as the server's own --max-semi-space-size=64 gives the main thread. */
 const YOUNG_GENERATION_MB = 192;
 
+let mainThreadLeaves: LeafBodyWriter | null = null;
+
 function inThread(task: Task): ParsedBatch {
-	return parseBody(task.bytes, task.kind, task.agency);
+	mainThreadLeaves ??= new LeafBodyWriter(ledgerKeys().saltKey);
+	return parseBody(task.bytes, task.kind, task.agency, mainThreadLeaves);
 }
 
 function startWorkers(): Slot[] {
@@ -85,7 +100,7 @@ function startWorkers(): Slot[] {
 	if (threads === 0 || !import.meta.url.endsWith('.js')) return [];
 	return Array.from({ length: threads }, () => {
 		const worker = new Worker(new URL(import.meta.url), {
-			workerData: { role: ROLE },
+			workerData: { role: ROLE, saltKey: ledgerKeys().saltKey } satisfies ValidatorData,
 			// A batch's parsed events live until it is done; a young generation that holds a
 			// few batches lets them die there instead of being copied into the old one.
 			resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }

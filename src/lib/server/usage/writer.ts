@@ -11,20 +11,24 @@ import type { UsageEvent } from '../../schemas/usage-event';
 import { db } from '../db/client';
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert';
 import { queryRows } from '../db/query';
+import { ledgerKeys } from '../ledger/keys';
+import { LeafBodyWriter } from '../ledger/leaf-body';
+import { theLedger, type NewEntry } from '../ledger/ledger';
 import { EventIdFilter } from './event-id-filter';
-import { EVENT_ROW_STRUCTURE, eventRowsOf, rowAt, type EventRows } from './event-rows';
+import { EVENT_ROW_STRUCTURE, eventRowsOf, leafAt, rowAt, type EventRows } from './event-rows';
 
 export interface CommitResult {
-	accepted: { event_id: string }[];
+	/** Each new event with its position in the ledger. */
+	accepted: { event_id: string; index: number }[];
 	/** event_ids already stored, or repeated earlier in the same batch. */
 	duplicates: string[];
 }
 
 /** How a batch reaches usage_event: RowBinary rows (event-rows.ts); received_at is the commit time. */
 const EVENT_INSERT: BulkInsert = {
-	into: 'usage_event (event_id, logged_at, received_at, subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, disclose_after, bulk)',
+	into: 'usage_event (event_id, logged_at, received_at, subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, disclose_after, bulk, ledger_index)',
 	select:
-		"event_id, logged_at, now64(3, 'UTC'), subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, disclose_after, bulk",
+		"event_id, logged_at, now64(3, 'UTC'), subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories, intermediary_code, xroad_client, xroad_service, xroad_message_id, visibility, disclose_after, bulk, ledger_index",
 	structure: EVENT_ROW_STRUCTURE
 };
 
@@ -92,9 +96,9 @@ class UsageWriter {
 		}
 	}
 
-	/** Load the fingerprints of every stored event_id (once; at start-up or on first use). */
+	/** Load the fingerprints of every stored event_id and the ledger (once; at start-up or on first use). */
 	init(): Promise<EventIdFilter> {
-		this.loading ??= this.load().catch((err) => {
+		this.loading ??= Promise.all([this.load(), theLedger()]).then(([filter]) => filter).catch((err) => {
 			this.loading = null;
 			throw err;
 		});
@@ -120,8 +124,9 @@ class UsageWriter {
 	}
 
 	commit(rows: EventRows): Promise<CommitResult> {
-		if (rows.offsets.length !== rows.ids.length + 1 || rows.fingerprints.length !== 2 * rows.ids.length) {
-			return Promise.reject(new Error('commit: one row and one fingerprint per event id'));
+		const n = rows.ids.length;
+		if (rows.offsets.length !== n + 1 || rows.fingerprints.length !== 2 * n || rows.leafOffsets.length !== n + 1) {
+			return Promise.reject(new Error('commit: one row, one leaf and one fingerprint per event id'));
 		}
 		if (rows.ids.length === 0) return Promise.resolve({ accepted: [], duplicates: [] });
 		return new Promise((resolve, reject) => {
@@ -158,6 +163,7 @@ class UsageWriter {
 
 	private async commitGroup(group: Pending[]): Promise<CommitResult[]> {
 		const filter = await this.init();
+		const ledger = await theLedger();
 		// Candidates: fingerprints already known. Confirm them against ClickHouse so a
 		// fingerprint collision never turns a new event into a "duplicate".
 		const candidates: string[] = [];
@@ -180,6 +186,7 @@ class UsageWriter {
 		const inserted: number[] = [];
 		// The group's rows as they are, unless a duplicate has to be left out.
 		const pieces: Uint8Array[] = [];
+		const entries: NewEntry[] = [];
 		const results = group.map(({ rows }) => {
 			const result: CommitResult = { accepted: [], duplicates: [] };
 			const kept: number[] = [];
@@ -191,7 +198,8 @@ class UsageWriter {
 				seen.add(id);
 				kept.push(i);
 				inserted.push(rows.fingerprints[2 * i]!, rows.fingerprints[2 * i + 1]!);
-				result.accepted.push({ event_id: id });
+				entries.push({ leaf: leafAt(rows, i), row: rowAt(rows, i) });
+				result.accepted.push({ event_id: id, index: -1 });
 			});
 			if (kept.length === rows.ids.length) pieces.push(rows.body);
 			else for (const i of kept) pieces.push(rowAt(rows, i));
@@ -199,9 +207,15 @@ class UsageWriter {
 		});
 
 		if (seen.size > 0) {
+			// Positions go into the rows (and leaves) in place, before the rows are sent.
+			const assignment = ledger.assign(entries);
+			let next = assignment.first;
+			for (const r of results) for (const a of r.accepted) a.index = next++;
 			await bulkInsert(EVENT_INSERT, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
 			// Only after ClickHouse has the rows: a failed insert leaves nothing half-known.
+			ledger.apply(assignment);
 			for (let i = 0; i < inserted.length; i += 2) filter.add(inserted[i]!, inserted[i + 1]!);
+			ledger.flush().catch((err) => console.error('peegel: ledger tiles not written yet (retried with the next group)', err));
 		}
 		return results;
 	}
@@ -223,9 +237,12 @@ export function announceBatch(): () => void {
 	return writer.announce();
 }
 
+let seedLeaves: LeafBodyWriter | null = null;
+
 /** Commit validated events (the seed's way in). */
 export function commitEvents(events: readonly UsageEvent[]): Promise<CommitResult> {
-	return writer.commit(eventRowsOf(events));
+	seedLeaves ??= new LeafBodyWriter(ledgerKeys().saltKey);
+	return writer.commit(eventRowsOf(events, seedLeaves));
 }
 
 export function initWriter(): Promise<unknown> {

@@ -1,0 +1,255 @@
+/**
+ * The sequencer and the tree: one per log, in the process that runs the writer. The writer
+ * hands it each group of new events before inserting them; it numbers them without gaps,
+ * links each to the same person's previous event, writes both into the leaf and the row,
+ * and hashes the leaves. Only once ClickHouse has the rows does the tree take the hashes,
+ * so a failed insert consumes no position. Tiles follow right after (flush); whatever a
+ * crash leaves unwritten is rebuilt from usage_event at the next start (init).
+ */
+import { hash } from 'node:crypto';
+import { z } from 'zod';
+import { EMPTY_ROOT } from '../../ledger/merkle';
+import { consistencyPlan, foldSubtrees, inclusionPlan, perfectSubtrees, type Node, type Range } from '../../ledger/proof-plan';
+import { int64 } from '../db/columns';
+import { queryRows } from '../db/query';
+import { LEAF_PREFIX_BYTES, LeafBodyWriter, writeLeafHeader } from './leaf-body';
+import { ledgerKeys } from './keys';
+import { eventsByPosition, leafWithPrefix } from './stored-events';
+import { readEdgeTiles, readTiles, writeTiles } from './tile-store';
+import { RightEdge, TILE_WIDTH, nodeLocation, perfectRoot, tileKey, type TileRef } from './tiles';
+
+/** Where, in a leaf with its prefix, the subject code's length byte is (after salt and event id). */
+const SUBJECT_AT = LEAF_PREFIX_BYTES + 16 + 16;
+const SEALED = 3;
+
+/** One new event as the writer has it: its leaf (prefix, then body) and its RowBinary row. */
+export interface NewEntry {
+	leaf: Uint8Array;
+	row: Uint8Array;
+}
+
+export interface Assignment {
+	first: number;
+	hashes: Uint8Array[];
+	/** The persons' latest unsealed positions after this group. */
+	latest: Map<string, number>;
+}
+
+const countRow = z.object({ n: int64, next: int64 });
+const latestRow = z.object({ subject_code: z.string(), last: int64 });
+
+export class Ledger {
+	private edge = new RightEdge();
+	/** Each person's latest unsealed position: the next event's `prev`. */
+	private latest = new Map<string, number>();
+	/** Positions numbered so far (the next event gets this one). */
+	private next = 0;
+	private durable = 0;
+	private flushing: Promise<void> | null = null;
+	private flushAgain = false;
+
+	/** Leaves up to this size have their tiles in ClickHouse. */
+	get durableSize(): number {
+		return this.durable;
+	}
+
+	get size(): number {
+		return this.edge.size;
+	}
+
+	/** Load the tree's edge and the persons' latest positions; catch up with usage_event. */
+	async init(): Promise<void> {
+		const edgeTiles = await readEdgeTiles();
+		const level0 = edgeTiles.find((t) => t.level === 0);
+		let tiled = level0 ? level0.idx * TILE_WIDTH + level0.hashes.length : 0;
+		const rows: Uint8Array[][] = [];
+		for (const t of edgeTiles) rows[t.level] = t.hashes.length === TILE_WIDTH ? [] : t.hashes;
+		for (let l = 0; l < rows.length; l++) rows[l] ??= [];
+		try {
+			this.edge = new RightEdge(tiled, rows);
+		} catch (err) {
+			// Tiles that do not fit together: make them all again from the events.
+			console.error(`peegel: ledger: ${(err as Error).message}; rebuilding the tree from usage_event`);
+			tiled = 0;
+			this.edge = new RightEdge();
+		}
+
+		const [counts] = await queryRows(
+			'SELECT count() AS n, if(count() = 0, 0, max(ledger_index) + 1) AS next FROM usage_event',
+			{},
+			countRow
+		);
+		const stored = counts!.next;
+		if (counts!.n !== stored) {
+			console.error(`peegel: ledger: usage_event holds ${counts!.n} events for ${stored} positions; run npm run ledger:verify`);
+		}
+		const latest = await queryRows(
+			`SELECT subject_code, max(ledger_index) AS last FROM usage_event
+			 WHERE visibility != 'sealed' AND ledger_index < {tiled:UInt64} GROUP BY subject_code`,
+			{ tiled },
+			latestRow
+		);
+		this.latest = new Map(latest.map((r) => [r.subject_code, r.last]));
+		this.durable = tiled;
+		this.next = tiled;
+
+		if (stored > tiled) {
+			// Rows whose tiles were not written (a crash after the insert): hash them now.
+			const writer = new LeafBodyWriter(ledgerKeys().saltKey);
+			const PAGE = 20_000;
+			for (let from = tiled; from < stored; from += PAGE) {
+				const events = await eventsByPosition(from, Math.min(stored, from + PAGE));
+				for (const e of events) {
+					if (e.ledger_index !== this.next) {
+						throw new Error(`ledger: position ${this.next} is missing from usage_event; run npm run ledger:verify`);
+					}
+					const sealed = e.visibility === 'sealed';
+					const prev = sealed ? null : (this.latest.get(e.subject_code) ?? null);
+					this.edge.append(hash('sha256', leafWithPrefix(writer, e, prev), 'buffer'));
+					if (!sealed) this.latest.set(e.subject_code, e.ledger_index);
+					this.next++;
+				}
+			}
+			await this.flush();
+			console.log(`peegel: ledger: added ${stored - tiled} stored events to the tree`);
+		} else if (stored < tiled) {
+			console.error(`peegel: ledger: the tree has ${tiled} leaves but usage_event only positions below ${stored}; run npm run ledger:verify`);
+		}
+	}
+
+	/**
+	 * Number a group of new events (in order), link them, fill in their leaf headers and row
+	 * positions, and hash their leaves. Nothing changes in the ledger until apply().
+	 */
+	assign(entries: readonly NewEntry[]): Assignment {
+		const first = this.next;
+		const latest = new Map<string, number>();
+		const hashes: Uint8Array[] = new Array(entries.length);
+		for (let k = 0; k < entries.length; k++) {
+			const { leaf, row } = entries[k]!;
+			const index = first + k;
+			const n = leaf[SUBJECT_AT]!;
+			const subject = Buffer.from(leaf.buffer, leaf.byteOffset + SUBJECT_AT + 1, n).toString('latin1');
+			const sealed = leaf[SUBJECT_AT + 1 + n + 8] === SEALED;
+			const prev = sealed ? null : (latest.get(subject) ?? this.latest.get(subject) ?? null);
+			if (!sealed) latest.set(subject, index);
+			writeLeafHeader(leaf, 0, index, prev);
+			const view = new DataView(row.buffer, row.byteOffset + row.byteLength - 8, 8);
+			view.setUint32(0, index % 0x1_0000_0000, true);
+			view.setUint32(4, Math.floor(index / 0x1_0000_0000), true);
+			hashes[k] = hash('sha256', leaf, 'buffer');
+		}
+		return { first, hashes, latest };
+	}
+
+	/** The group is in ClickHouse: its positions are taken and its leaves join the tree. */
+	apply(a: Assignment): void {
+		if (a.first !== this.next) throw new Error(`ledger: group numbered from ${a.first}, but the next position is ${this.next}`);
+		for (const h of a.hashes) this.edge.append(h);
+		for (const [s, i] of a.latest) this.latest.set(s, i);
+		this.next += a.hashes.length;
+	}
+
+	/** Write the tiles changed since the last flush; concurrent calls share one write. */
+	flush(): Promise<void> {
+		if (this.flushing) {
+			this.flushAgain = true;
+			return this.flushing;
+		}
+		this.flushing = (async () => {
+			try {
+				do {
+					this.flushAgain = false;
+					const size = this.edge.size;
+					const writes = this.edge.takeWrites();
+					try {
+						await writeTiles(writes);
+					} catch (err) {
+						// Put them back: the next flush writes them (the widest version wins).
+						this.edge.requeue(writes);
+						throw err;
+					}
+					this.durable = size;
+				} while (this.flushAgain);
+			} finally {
+				this.flushing = null;
+			}
+		})();
+		return this.flushing;
+	}
+
+	/** Hashes of tree nodes, from the edge in memory or stored tiles. */
+	private async nodeHashes(nodes: readonly Node[]): Promise<Uint8Array[]> {
+		const locations = nodes.map(nodeLocation);
+		const fromEdge = new Map<string, Uint8Array[]>();
+		const toRead: TileRef[] = [];
+		for (const { tile } of locations) {
+			const key = tileKey(tile);
+			if (fromEdge.has(key)) continue;
+			const edge = this.edge.edgeTile(tile);
+			if (edge) fromEdge.set(key, edge);
+			else toRead.push(tile);
+		}
+		const read = toRead.length > 0 ? await readTiles(toRead) : new Map<string, Uint8Array[]>();
+		return locations.map(({ tile, from, count }) => {
+			const hashes = fromEdge.get(tileKey(tile)) ?? read.get(tileKey(tile));
+			if (!hashes || hashes.length < from + count) throw new Error(`ledger: tile ${tileKey(tile)} lacks nodes ${from}..${from + count - 1}`);
+			return count === 1 ? hashes[from]! : perfectRoot(hashes.slice(from, from + count));
+		});
+	}
+
+	private async rangeHashes(ranges: readonly Range[]): Promise<Uint8Array[]> {
+		const pieces = ranges.map(perfectSubtrees);
+		const hashes = await this.nodeHashes(pieces.flat());
+		let at = 0;
+		return pieces.map((p) => foldSubtrees(hashes.slice(at, (at += p.length))));
+	}
+
+	private checkSize(size: number): void {
+		if (!Number.isSafeInteger(size) || size < 0 || size > this.edge.size) {
+			throw new RangeError(`the log has ${this.edge.size} entries; size ${size} is not one of its sizes`);
+		}
+	}
+
+	async rootAt(size: number): Promise<Uint8Array> {
+		this.checkSize(size);
+		if (size === 0) return EMPTY_ROOT;
+		const [root] = await this.rangeHashes([{ start: 0, end: size }]);
+		return root!;
+	}
+
+	async inclusionProof(index: number, size: number): Promise<Uint8Array[]> {
+		this.checkSize(size);
+		return this.rangeHashes(inclusionPlan(index, size));
+	}
+
+	async consistencyProof(from: number, to: number): Promise<Uint8Array[]> {
+		this.checkSize(to);
+		return this.rangeHashes(consistencyPlan(from, to));
+	}
+
+	/** The stored leaf hash at a position. */
+	async leafHash(index: number): Promise<Uint8Array> {
+		this.checkSize(index + 1);
+		const [h] = await this.nodeHashes([{ height: 0, index }]);
+		return h!;
+	}
+}
+
+let ledger: Ledger | null = null;
+let loading: Promise<Ledger> | null = null;
+
+/** The process's ledger, loaded (and caught up) on first use. */
+export function theLedger(): Promise<Ledger> {
+	if (ledger) return Promise.resolve(ledger);
+	loading ??= (async () => {
+		const l = new Ledger();
+		await l.init();
+		ledger = l;
+		return l;
+	})().catch((err) => {
+		loading = null;
+		throw err;
+	});
+	return loading;
+}
