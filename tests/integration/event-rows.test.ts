@@ -9,9 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { UsageEvent } from '../../src/lib/schemas/usage-event';
 import { newSubject } from '../support/data';
+import { testLedgerKey } from '../support/ledger-key';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'peegel-event-rows-'));
 process.env.PEEGEL_DATA_DIR = dataDir;
+process.env.PEEGEL_LEDGER_KEY = testLedgerKey();
 delete process.env.CLICKHOUSE_URL;
 delete process.env.PEEGEL_MIGRATIONS_DIR;
 

@@ -66,7 +66,7 @@ describe('accepted batches', () => {
 		const e = newEvent(agency, subject);
 		const id = String(e.event_id);
 		const r1 = await ingest(server, key, [{ ...e, event_id: id.toUpperCase() }]);
-		expect(r1.body.accepted).toEqual([{ event_id: id }]);
+		expect(r1.body.accepted).toEqual([{ event_id: id, index: expect.any(Number) }]);
 		const r2 = await ingest(server, key, [e]);
 		expect(r2.body.duplicates).toEqual([id]);
 		expect((await usagesOf(server, portalKey, subject)).totalUsages).toBe(1);
@@ -215,7 +215,7 @@ describe('duplicates', () => {
 		expect((await ingest(server, key, [a, b])).body.accepted).toHaveLength(2);
 		const r = await ingest(server, key, [b, c, a], 'application/json');
 		expect(r.status).toBe(200);
-		expect(r.body.accepted).toEqual([{ event_id: c!.event_id }]);
+		expect(r.body.accepted).toEqual([{ event_id: c!.event_id, index: expect.any(Number) }]);
 		expect(r.body.duplicates!.sort()).toEqual([a!.event_id, b!.event_id].sort());
 		expect(await storedActions(subject)).toEqual(['again 1', 'again 2', 'again 3']);
 	});

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, ROOT } from '../support/server';
+import { testLedgerKey } from '../support/ledger-key';
 
 // The configuration is read once, on first use: set it before any server module loads.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'peegel-migrations-'));
@@ -136,11 +137,12 @@ describe('migrate()', () => {
 });
 
 describe('the built server', () => {
+	const ledgerKey = testLedgerKey();
 	function runServer(env: Record<string, string>, until: (out: string) => boolean, timeoutMs = 60_000) {
 		return new Promise<{ code: number | null; output: string; matched: boolean }>((resolve, reject) => {
 			const child = spawn(process.execPath, [path.join(ROOT, 'build/index.js')], {
 				cwd: ROOT,
-				env: { ...process.env, PEEGEL_DATA_DIR: dataDir, PEEGEL_MIGRATIONS_DIR: migrationsDir, PEEGEL_DEMO: '0', HOST: '127.0.0.1', ...env },
+				env: { ...process.env, PEEGEL_DATA_DIR: dataDir, PEEGEL_MIGRATIONS_DIR: migrationsDir, PEEGEL_DEMO: '0', PEEGEL_LEDGER_KEY: ledgerKey, HOST: '127.0.0.1', ...env },
 				stdio: ['ignore', 'pipe', 'pipe']
 			});
 			let output = '';

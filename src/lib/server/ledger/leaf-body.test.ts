@@ -32,11 +32,12 @@ describe('LeafBodyWriter', () => {
 	const writer = new LeafBodyWriter(new Uint8Array(32).fill(5));
 
 	it('writes exactly the bytes of the reference encoder, header included', () => {
-		for (const [e, prev] of [
+		const cases: [UsageEvent, number | null][] = [
 			[event, 17],
-			[{ ...event, visibility: 'sealed' as const, disclose_after: '2031-01-01T00:00:00Z', data_categories: [], bulk: false }, null],
-			[{ ...event, visibility: 'visible' as const, action: 'x'.repeat(3000), case_ref: '' }, 0]
-		] as const) {
+			[{ ...event, visibility: 'sealed', disclose_after: '2031-01-01T00:00:00Z', data_categories: [], bulk: false }, null],
+			[{ ...event, visibility: 'visible', action: 'x'.repeat(3000), case_ref: '' }, 0]
+		];
+		for (const [e, prev] of cases) {
 			const rows = eventRowsOf([e], writer);
 			const leaf = leafAt(rows, 0);
 			writeLeafHeader(leaf, 0, 123_456_789_012, prev);

@@ -36,7 +36,7 @@ export async function writeTiles(tiles: readonly TileWrite[]): Promise<void> {
 	for (const t of tiles) if (t.hashes.length === TILE_WIDTH) remember(t, t.hashes);
 }
 
-const tileRow = z.object({ level: z.number().int(), idx: int64, width: z.number().int(), hashes: z.string() });
+const tileRow = z.object({ level: z.number().int(), idx: int64, w: z.number().int(), h: z.string() });
 
 /** Full tiles never change: keep the most recently used ones (8 KB each). */
 const CACHE_TILES = 4096;
@@ -61,7 +61,7 @@ export async function readTiles(refs: readonly TileRef[]): Promise<Map<string, U
 	if (missing.length === 0) return out;
 	// A superset (every level with every index asked for), narrowed to the pairs here.
 	const rows = await queryRows(
-		`SELECT level, idx, max(width) AS width, base64Encode(argMax(hashes, width)) AS hashes
+		`SELECT level, idx, max(width) AS w, base64Encode(argMax(hashes, width)) AS h
 		 FROM ledger_tile WHERE level IN {levels:Array(UInt8)} AND idx IN {idxs:Array(UInt64)}
 		 GROUP BY level, idx`,
 		{ levels: [...new Set(missing.map((r) => r.level))], idxs: [...new Set(missing.map((r) => r.idx))] },
@@ -71,8 +71,8 @@ export async function readTiles(refs: readonly TileRef[]): Promise<Map<string, U
 	for (const r of rows) {
 		const ref = { level: r.level, idx: r.idx };
 		if (!wanted.has(tileKey(ref))) continue;
-		const hashes = unpackTile(Buffer.from(r.hashes, 'base64'));
-		if (hashes.length !== r.width) throw new Error(`ledger tile ${tileKey(ref)} holds ${hashes.length} hashes, not ${r.width}`);
+		const hashes = unpackTile(Buffer.from(r.h, 'base64'));
+		if (hashes.length !== r.w) throw new Error(`ledger tile ${tileKey(ref)} holds ${hashes.length} hashes, not ${r.w}`);
 		out.set(tileKey(ref), hashes);
 		if (hashes.length === TILE_WIDTH) remember(ref, hashes);
 	}
@@ -82,14 +82,14 @@ export async function readTiles(refs: readonly TileRef[]): Promise<Map<string, U
 /** The rightmost tile of each level as stored (the state the tree was last flushed in). */
 export async function readEdgeTiles(): Promise<{ level: number; idx: number; hashes: Uint8Array[] }[]> {
 	const rows = await queryRows(
-		`SELECT level, idx, width, hashes FROM (
-			SELECT level, idx, max(width) AS width, base64Encode(argMax(hashes, width)) AS hashes
+		`SELECT level, idx, w, h FROM (
+			SELECT level, idx, max(width) AS w, base64Encode(argMax(hashes, width)) AS h
 			FROM ledger_tile GROUP BY level, idx
 		 ) ORDER BY level, idx DESC LIMIT 1 BY level`,
 		{},
 		tileRow
 	);
-	return rows.map((r) => ({ level: r.level, idx: r.idx, hashes: unpackTile(Buffer.from(r.hashes, 'base64')) }));
+	return rows.map((r) => ({ level: r.level, idx: r.idx, hashes: unpackTile(Buffer.from(r.h, 'base64')) }));
 }
 
 /** Forget cached tiles (tests that rewrite the table underneath). */

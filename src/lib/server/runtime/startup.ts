@@ -9,7 +9,7 @@ import { migrate } from '../db/migrate';
 import { referenceIsEmpty } from '../seed/insert-reference';
 import { seedDatabase } from '../seed/seed';
 import { stopValidators } from '../usage/validator-pool';
-import { initWriter } from '../usage/writer';
+import { armCrashAfterInsert, initWriter } from '../usage/writer';
 import { ledgerKeys } from '../ledger/keys';
 import { signCheckpoint, startCheckpointer, stopCheckpointer } from '../ledger/checkpoints';
 import { randomToken } from '../auth/tokens';
@@ -38,6 +38,8 @@ async function start(): Promise<void> {
 	await initWriter();
 	await signCheckpoint();
 	startCheckpointer();
+	// Tests of crash recovery only: see tests/integration/ledger.test.ts.
+	if (process.env.PEEGEL_FAILPOINT === 'after-event-insert') armCrashAfterInsert();
 
 	// Lets CLI tools (agency:key) reach this server instead of opening the data directory.
 	writeServerFile(c.dataDir, { pid: process.pid, port: c.PORT, adminToken: randomToken() });

@@ -212,6 +212,7 @@ class UsageWriter {
 			let next = assignment.first;
 			for (const r of results) for (const a of r.accepted) a.index = next++;
 			await bulkInsert(EVENT_INSERT, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
+			if (crashAfterInsert) process.kill(process.pid, 'SIGKILL');
 			// Only after ClickHouse has the rows: a failed insert leaves nothing half-known.
 			ledger.apply(assignment);
 			for (let i = 0; i < inserted.length; i += 2) filter.add(inserted[i]!, inserted[i + 1]!);
@@ -222,6 +223,14 @@ class UsageWriter {
 }
 
 const writer = new UsageWriter();
+
+/** The crash test's failpoint: die with a group's rows stored and nothing else done. */
+let crashAfterInsert = false;
+
+/** Arm the failpoint (PEEGEL_FAILPOINT=after-event-insert, checked once the server is up). */
+export function armCrashAfterInsert(): void {
+	crashAfterInsert = true;
+}
 
 /** Commit validated events given as rows; each event_id is stored once however often it comes. */
 export function commitRows(rows: EventRows): Promise<CommitResult> {

@@ -1,0 +1,108 @@
+/**
+ * The ledger over HTTP: the latest checkpoint and the verifier key (public), consistency
+ * proofs (public), and inclusion proofs and leaves (only for events the caller may see:
+ * a citizen their own, sealed ones only once disclosed; an auditor or admin any).
+ */
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { encodeBase64 } from '@oslojs/encoding';
+import type { SessionUser } from '../auth/session';
+import { jsonError } from '../http/json';
+import { latestCheckpoint, verifierKey } from './checkpoints';
+import { ledgerKeys } from './keys';
+import { LeafBodyWriter } from './leaf-body';
+import { theLedger } from './ledger';
+import { eventAt, leafWithPrefix, previousPosition, subjectEventAt, type StoredEvent } from './stored-events';
+
+const position = (name: string) =>
+	z
+		.string({ message: `${name} is required` })
+		.regex(/^\d{1,15}$/, `${name} must be a whole number, 0 or more`)
+		.transform(Number);
+
+function params<T extends Record<string, z.ZodType<number>>>(url: URL, shape: T): { [K in keyof T]: number } | Response {
+	const out: Record<string, number> = {};
+	for (const [name, schema] of Object.entries(shape)) {
+		const r = schema.safeParse(url.searchParams.get(name) ?? undefined);
+		if (!r.success) return jsonError(400, r.error.issues[0]!.message, { parameter: name });
+		out[name] = r.data;
+	}
+	return out as { [K in keyof T]: number };
+}
+
+const text = (body: string) =>
+	new Response(body, { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' } });
+
+const b64 = (hashes: readonly Uint8Array[]) => hashes.map(encodeBase64);
+
+export async function getCheckpoint(): Promise<Response> {
+	return text((await latestCheckpoint()).note);
+}
+
+export function getVerifierKey(): Response {
+	return text(`${verifierKey()}\n`);
+}
+
+async function beyondLog(size: number): Promise<Response | null> {
+	const ledger = await theLedger();
+	return size > ledger.size ? jsonError(400, `size ${size} is beyond the log, which has ${ledger.size} entries`, { parameter: 'size' }) : null;
+}
+
+export async function getConsistencyProof(url: URL): Promise<Response> {
+	const p = params(url, { from: position('from'), to: position('to') });
+	if (p instanceof Response) return p;
+	if (p.from < 1) return jsonError(400, 'from must be at least 1: a proof from the empty log proves nothing', { parameter: 'from' });
+	if (p.from > p.to) return jsonError(400, 'from must not be larger than to', { parameter: 'from' });
+	const beyond = await beyondLog(p.to);
+	if (beyond) return beyond;
+	const hashes = await (await theLedger()).consistencyProof(p.from, p.to);
+	return json({ from: p.from, to: p.to, hashes: b64(hashes) });
+}
+
+const SEES_EVERYTHING = new Set(['auditor', 'admin']);
+
+/** The event at a position if this user may see it; otherwise the response that says why not. */
+async function visibleEvent(user: SessionUser | null, index: number): Promise<StoredEvent | Response> {
+	if (!user) return jsonError(401, 'sign in to get proofs of events');
+	if (user.roles.some((r) => SEES_EVERYTHING.has(r))) {
+		return (await eventAt(index)) ?? jsonError(404, `no event at position ${index}`);
+	}
+	const own = await subjectEventAt(user.code, index);
+	const disclosed = own && (own.visibility !== 'sealed' || (own.disclose_after_ms !== null && own.disclose_after_ms <= Date.now()));
+	return disclosed ? own : jsonError(403, `the event at position ${index} is not one of yours`);
+}
+
+export async function getInclusionProof(url: URL, user: SessionUser | null): Promise<Response> {
+	const p = params(url, { index: position('index'), size: position('size') });
+	if (p instanceof Response) return p;
+	if (p.index >= p.size) return jsonError(400, 'index must be below size', { parameter: 'index' });
+	const beyond = await beyondLog(p.size);
+	if (beyond) return beyond;
+	const event = await visibleEvent(user, p.index);
+	if (event instanceof Response) return event;
+	const ledger = await theLedger();
+	const [leafHash, hashes] = await Promise.all([ledger.leafHash(p.index), ledger.inclusionProof(p.index, p.size)]);
+	return json({ index: p.index, size: p.size, leaf_hash: encodeBase64(leafHash), hashes: b64(hashes) });
+}
+
+let leafWriter: LeafBodyWriter | null = null;
+
+/** The leaf bytes of a stored event, recomputed from its row. */
+export async function storedLeaf(e: StoredEvent): Promise<Uint8Array> {
+	leafWriter ??= new LeafBodyWriter(ledgerKeys().saltKey);
+	const prev = e.visibility === 'sealed' ? null : await previousPosition(e.subject_code, e.ledger_index);
+	return leafWithPrefix(leafWriter, e, prev).subarray(1);
+}
+
+export async function getLeaf(url: URL, user: SessionUser | null): Promise<Response> {
+	const p = params(url, { index: position('index') });
+	if (p instanceof Response) return p;
+	const beyond = await beyondLog(p.index + 1);
+	if (beyond) return jsonError(400, `index ${p.index} is beyond the log`, { parameter: 'index' });
+	const event = await visibleEvent(user, p.index);
+	if (event instanceof Response) return event;
+	const leaf = await storedLeaf(event);
+	return new Response(leaf as Uint8Array<ArrayBuffer>, {
+		headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, no-store' }
+	});
+}

@@ -1,0 +1,4 @@
+import type { RequestHandler } from './$types';
+import { getCheckpoint } from '$lib/server/ledger/http';
+
+export const GET: RequestHandler = () => getCheckpoint();

@@ -1,0 +1,212 @@
+/**
+ * The ledger end to end against the built server: positions in the ingestion response,
+ * signed checkpoints, inclusion and consistency proofs that the shared verification
+ * module accepts, leaves that are the events, the person's chain, who may see what, and a
+ * crash between storing events and writing their tiles.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeBase64 } from '@oslojs/encoding';
+import { decodeLeaf } from '../../src/lib/ledger/leaf';
+import { hashLeaf, verifyConsistency, verifyInclusion } from '../../src/lib/ledger/merkle';
+import { parseCheckpoint, parseNote, parseVerifierKey, verifyNote, type Checkpoint } from '../../src/lib/ledger/note';
+import { generateReference } from '../../src/lib/server/seed/reference';
+import { ingest } from '../support/api';
+import { newAgencyCode, newEvent } from '../support/data';
+import { startTestServer, type TestServer } from '../support/server';
+
+const personas = generateReference({ people: 200, seed: 2026 }).personas;
+const codeOf = (key: string) => {
+	const p = personas.find((x) => x.key === key)!;
+	return p.personal_code.startsWith('EE') ? p.personal_code : `EE${p.personal_code}`;
+};
+const citizen = personas.find((p) => p.key !== 'auditor' && p.key !== 'admin')!.key;
+const other = personas.filter((p) => p.key !== 'auditor' && p.key !== 'admin')[1]!.key;
+
+let server: TestServer;
+
+beforeAll(async () => {
+	server = await startTestServer();
+});
+
+afterAll(async () => {
+	await server?.stop();
+});
+
+async function get(path: string, cookie?: string): Promise<Response> {
+	return fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {} });
+}
+
+async function verifiedCheckpoint(s: TestServer = server): Promise<Checkpoint> {
+	const key = parseVerifierKey(await (await fetch(`${s.url}/ledger/key`)).text());
+	const note = parseNote(await (await fetch(`${s.url}/ledger/checkpoint`)).text());
+	expect(verifyNote(note, key)).toEqual({ ok: true });
+	return parseCheckpoint(note.text);
+}
+
+/** The first checkpoint covering `size` entries (signed within a few seconds). */
+async function checkpointCovering(size: number, s: TestServer = server): Promise<Checkpoint> {
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		const c = await verifiedCheckpoint(s);
+		if (c.size >= size) return c;
+		if (Date.now() > deadline) throw new Error(`no checkpoint covers ${size} entries; the latest has ${c.size}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+
+async function postEvents(subject: string, n: number, overrides: Record<string, unknown> = {}) {
+	const agency = newAgencyCode();
+	const key = await server.agencyKey(agency);
+	const events = Array.from({ length: n }, () => newEvent(agency, subject, overrides));
+	const r = await ingest(server, key, events);
+	expect(r.status).toBe(200);
+	return { agency, key, events, accepted: r.body.accepted as { event_id: string; index: number }[] };
+}
+
+async function inclusion(index: number, size: number, cookie: string) {
+	const res = await get(`/ledger/proof/inclusion?index=${index}&size=${size}`, cookie);
+	return { status: res.status, body: (await res.json()) as { leaf_hash: string; hashes: string[]; error?: string } };
+}
+
+async function leaf(index: number, cookie: string) {
+	const res = await get(`/ledger/leaf?index=${index}`, cookie);
+	return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+describe('positions', () => {
+	it('gives accepted events consecutive positions, and a duplicate none', async () => {
+		const { key, events, accepted } = await postEvents(codeOf(citizen), 3);
+		const indices = accepted.map((a) => a.index);
+		expect(indices[1]).toBe(indices[0]! + 1);
+		expect(indices[2]).toBe(indices[0]! + 2);
+		const again = await ingest(server, key, [events[0]!]);
+		expect(again.body.accepted).toEqual([]);
+		expect(again.body.duplicates).toEqual([events[0]!.event_id]);
+		const { accepted: next } = await postEvents(codeOf(citizen), 1);
+		expect(next[0]!.index).toBeGreaterThan(indices[2]!);
+	});
+});
+
+describe('checkpoints and proofs', () => {
+	it('signs a checkpoint covering new events, and proves each of a citizen’s events in it', async () => {
+		const subject = codeOf(citizen);
+		const { events, accepted } = await postEvents(subject, 2);
+		const last = accepted[1]!.index;
+		const checkpoint = await checkpointCovering(last + 1);
+		const cookie = await server.signIn(citizen);
+		for (const [i, a] of accepted.entries()) {
+			const proof = await inclusion(a.index, checkpoint.size, cookie);
+			expect(proof.status).toBe(200);
+			const l = await leaf(a.index, cookie);
+			expect(l.status).toBe(200);
+			// The leaf hashes to the proven leaf hash, and is the event.
+			expect(Buffer.from(hashLeaf(l.bytes)).toString('base64')).toBe(proof.body.leaf_hash);
+			expect(verifyInclusion(a.index, checkpoint.size, hashLeaf(l.bytes), proof.body.hashes.map(decodeBase64), checkpoint.root)).toEqual({ ok: true });
+			const decoded = decodeLeaf(l.bytes);
+			expect(decoded).toMatchObject({ index: a.index, eventId: events[i]!.event_id, subjectCode: subject, visibility: 'visible' });
+			expect(decoded.loggedAt).toBe(Date.parse(events[i]!.logged_at as string));
+		}
+		// The person's chain: the second event points at the first.
+		expect(decodeLeaf((await leaf(accepted[1]!.index, cookie)).bytes).prev).toBe(accepted[0]!.index);
+	});
+
+	it('keeps sealed events out of the person’s chain and away from the person until disclosed', async () => {
+		const subject = codeOf(citizen);
+		const { accepted: before } = await postEvents(subject, 1);
+		const { accepted: sealed } = await postEvents(subject, 1, { visibility: 'sealed', disclose_after: '2099-01-01T00:00:00Z' });
+		const { accepted: after } = await postEvents(subject, 1);
+		const checkpoint = await checkpointCovering(after[0]!.index + 1);
+		const cookie = await server.signIn(citizen);
+		expect(decodeLeaf((await leaf(after[0]!.index, cookie)).bytes).prev).toBe(before[0]!.index);
+		expect((await leaf(sealed[0]!.index, cookie)).status).toBe(403);
+		expect((await inclusion(sealed[0]!.index, checkpoint.size, cookie)).status).toBe(403);
+		// Oversight sees it, unlinked.
+		const auditor = await server.signIn('auditor');
+		const l = await leaf(sealed[0]!.index, auditor);
+		expect(l.status).toBe(200);
+		expect(decodeLeaf(l.bytes)).toMatchObject({ visibility: 'sealed', prev: null, discloseAfter: Date.UTC(2099, 0, 1) });
+	});
+
+	it('gives proofs and leaves only to the person, or to oversight', async () => {
+		const { accepted } = await postEvents(codeOf(citizen), 1);
+		const index = accepted[0]!.index;
+		const checkpoint = await checkpointCovering(index + 1);
+		const stranger = await server.signIn(other);
+		expect((await inclusion(index, checkpoint.size, stranger)).status).toBe(403);
+		expect((await leaf(index, stranger)).status).toBe(403);
+		expect((await get(`/ledger/leaf?index=${index}`)).status).toBe(401);
+		expect((await get(`/ledger/proof/inclusion?index=${index}&size=${checkpoint.size}`)).status).toBe(401);
+		const auditor = await server.signIn('auditor');
+		expect((await inclusion(index, checkpoint.size, auditor)).status).toBe(200);
+	});
+
+	it('proves every checkpoint consistent with a later one (public)', async () => {
+		const { accepted: a } = await postEvents(codeOf(other), 1);
+		const first = await checkpointCovering(a[0]!.index + 1);
+		const { accepted: b } = await postEvents(codeOf(other), 5);
+		const second = await checkpointCovering(b[4]!.index + 1);
+		expect(second.size).toBeGreaterThan(first.size);
+		const res = await get(`/ledger/proof/consistency?from=${first.size}&to=${second.size}`);
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as { hashes: string[] };
+		expect(verifyConsistency(first.size, second.size, body.hashes.map(decodeBase64), first.root, second.root)).toEqual({ ok: true });
+	});
+
+	it('names the parameter that is wrong', async () => {
+		const cookie = await server.signIn(citizen);
+		const cases: [string, number, string][] = [
+			['/ledger/proof/inclusion?index=x&size=1', 400, 'index'],
+			['/ledger/proof/inclusion?index=1', 400, 'size'],
+			['/ledger/proof/inclusion?index=5&size=5', 400, 'index'],
+			['/ledger/proof/inclusion?index=0&size=999999999999', 400, 'size'],
+			['/ledger/proof/consistency?from=0&to=1', 400, 'from'],
+			['/ledger/proof/consistency?from=3&to=2', 400, 'from'],
+			['/ledger/proof/consistency?from=1&to=-2', 400, 'to'],
+			['/ledger/leaf?index=999999999999', 400, 'index']
+		];
+		for (const [path, status, parameter] of cases) {
+			const res = await get(path, cookie);
+			expect(res.status, path).toBe(status);
+			expect(((await res.json()) as { parameter: string }).parameter, path).toBe(parameter);
+		}
+	});
+
+	it('serves the checkpoint and the key as text', async () => {
+		const res = await get('/ledger/checkpoint');
+		expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+		const key = await (await get('/ledger/key')).text();
+		expect(key).toMatch(/^peegel\.localhost\/usage-log\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*\n$/);
+	});
+});
+
+describe('a crash between storing events and writing their tiles', () => {
+	it('leaves a consistent log: on restart the events have their positions and the tree catches up', async () => {
+		const crashing = await startTestServer({ PEEGEL_FAILPOINT: 'after-event-insert' });
+		const dataDir = crashing.dataDir;
+		const before = await checkpointCovering(1, crashing);
+		const agency = newAgencyCode();
+		const key = await crashing.agencyKey(agency);
+		const events = Array.from({ length: 3 }, () => newEvent(agency, codeOf(citizen)));
+		// The server dies after ClickHouse has the rows, before it answers.
+		await expect(ingest(crashing, key, events)).rejects.toThrow();
+		await crashing.stop({ keepData: true });
+
+		const restarted = await startTestServer({}, { dataDir });
+		try {
+			const after = await checkpointCovering(before.size + 3, restarted);
+			expect(after.size).toBe(before.size + 3);
+			const proof = await fetch(`${restarted.url}/ledger/proof/consistency?from=${before.size}&to=${after.size}`);
+			const body = (await proof.json()) as { hashes: string[] };
+			expect(verifyConsistency(before.size, after.size, body.hashes.map(decodeBase64), before.root, after.root)).toEqual({ ok: true });
+			// Sent again, they are known: stored once, with the positions they were given.
+			const retry = await ingest(restarted, key, events);
+			expect(retry.status).toBe(200);
+			expect(retry.body.duplicates!.sort()).toEqual(events.map((e) => e.event_id as string).sort());
+			const cookie = await restarted.signIn(citizen);
+			const l = await fetch(`${restarted.url}/ledger/leaf?index=${before.size + 2}`, { headers: { cookie } });
+			expect(decodeLeaf(new Uint8Array(await l.arrayBuffer())).eventId).toBe(events[2]!.event_id);
+		} finally {
+			await restarted.stop();
+		}
+	});
+});
