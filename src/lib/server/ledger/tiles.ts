@@ -6,7 +6,7 @@
  * (the rightmost, partial tile of each level) that the sequencer appends to.
  */
 import { hash } from 'node:crypto';
-import type { Node } from '../../ledger/proof-plan';
+import { foldSubtrees, perfectSubtrees, type Node } from '../../ledger/proof-plan';
 
 export const TILE_HEIGHT = 8;
 export const TILE_WIDTH = 256;
@@ -129,10 +129,30 @@ export class RightEdge {
 		return out;
 	}
 
+	/** Only the tiles completed since the last call (the verifier compares them). */
+	takeCompleted(): TileWrite[] {
+		const out = this.completed;
+		this.completed = [];
+		this.touched.clear();
+		return out;
+	}
+
 	/** Tiles a failed write did not store: written again by the next takeWrites. */
 	requeue(writes: readonly TileWrite[]): void {
 		this.completed.unshift(...writes.filter((w) => w.hashes.length === TILE_WIDTH));
 		for (const w of writes) this.touched.add(w.level);
+	}
+
+	/** The RFC 6962 root of the tree as it stands (the edge holds every node it needs). */
+	root(): Uint8Array | null {
+		if (this.leaves === 0) return null;
+		const hashes = perfectSubtrees({ start: 0, end: this.leaves }).map((n) => {
+			const { tile, from, count } = nodeLocation(n);
+			const row = this.edgeTile(tile);
+			if (!row) throw new Error(`ledger tiles: node ${n.height}/${n.index} is not at the edge`);
+			return perfectRoot(row.slice(from, from + count));
+		});
+		return foldSubtrees(hashes);
 	}
 
 	/** The partial tile of a level, if the tree has one there. */
