@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase64 } from '@oslojs/encoding';
+import { chainGaps, checkBundle, type ProofBundle } from '../../src/lib/ledger/bundle';
 import { decodeLeaf } from '../../src/lib/ledger/leaf';
 import { hashLeaf, verifyConsistency, verifyInclusion } from '../../src/lib/ledger/merkle';
 import { parseCheckpoint, parseNote, parseVerifierKey, verifyNote, type Checkpoint } from '../../src/lib/ledger/note';
@@ -176,6 +177,47 @@ describe('checkpoints and proofs', () => {
 		expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
 		const key = await (await get('/ledger/key')).text();
 		expect(key).toMatch(/^peegel\.localhost\/usage-log\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*\n$/);
+	});
+});
+
+describe('the citizen’s proofs (/me/ledger.json)', () => {
+	type View = { chain: number[]; size: number; bundles: ProofBundle[]; pending: string[]; key: string };
+	async function view(ids: string[], cookie?: string) {
+		const res = await get(`/me/ledger.json?ids=${ids.join(',')}`, cookie);
+		return { status: res.status, body: (await res.json()) as View & { error?: string; parameter?: string } };
+	}
+
+	it('gives a bundle per own event that checks, details opened only where the person may see them', async () => {
+		const subject = codeOf(citizen);
+		const { events: visible } = await postEvents(subject, 1, { actor_code: codeOf(other), case_ref: 'K-1' });
+		const { events: restricted, accepted } = await postEvents(subject, 1, { visibility: 'restricted' });
+		const { events: sealed } = await postEvents(subject, 1, { visibility: 'sealed', disclose_after: '2099-01-01T00:00:00Z' });
+		await checkpointCovering(accepted[0]!.index + 2);
+		const cookie = await server.signIn(citizen);
+		const ids = [visible[0]!, restricted[0]!, sealed[0]!].map((e) => e.event_id as string);
+		const { status, body } = await view(ids, cookie);
+		expect(status).toBe(200);
+		expect(body.bundles.map((b) => b.event.event_id).sort()).toEqual(ids.slice(0, 2).sort());
+		for (const b of body.bundles) expect(checkBundle(b, body.key)).toMatchObject({ ok: true });
+		const byId = new Map(body.bundles.map((b) => [b.event.event_id, b]));
+		expect(byId.get(ids[0]!)!.event.details).toMatchObject({ agency_code: visible[0]!.agency_code, system: 'TEST-IS' });
+		expect(JSON.stringify(byId.get(ids[0]!))).not.toContain(codeOf(other)); // never the official
+		expect(byId.get(ids[1]!)!.event.details).toBeNull();
+		// The chain lists the person's unsealed positions, and the shown ones link without gaps.
+		const leaves = body.bundles.map((b) => decodeLeaf(decodeBase64(b.leaf)));
+		expect(chainGaps(leaves, body.chain)).toEqual([]);
+		expect(chainGaps(leaves, body.chain.filter((p) => p !== leaves[0]!.prev))).not.toEqual([]);
+	});
+
+	it('gives nothing about other people’s events, and names a bad request', async () => {
+		const { events } = await postEvents(codeOf(citizen), 1);
+		const stranger = await server.signIn(other);
+		const { body } = await view([events[0]!.event_id as string], stranger);
+		expect(body.bundles).toEqual([]);
+		expect((await view([events[0]!.event_id as string])).status).toBe(401);
+		const bad = await view(['not-a-uuid'], stranger);
+		expect(bad.status).toBe(400);
+		expect(bad.body.parameter).toBe('ids');
 	});
 });
 

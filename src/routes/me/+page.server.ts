@@ -11,6 +11,7 @@ import { config } from '$lib/server/config';
 import { agencyDirectory } from '$lib/server/reference/agencies';
 import { purposeCatalogue } from '$lib/server/reference/purposes';
 import { subjectEvents, type SubjectEvent } from '$lib/server/usage/citizen-view';
+import { verifierKey } from '$lib/server/ledger/checkpoints';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -151,6 +152,8 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 		page,
 		pageCount: pageCount(result.total, PAGE_SIZE),
 		pageSize: PAGE_SIZE,
-		rows: result.events.map(toRow)
+		rows: result.events.map(toRow),
+		// The key the browser checks the log's checkpoints with (ledger/browser-check.ts).
+		ledgerKey: verifierKey()
 	};
 };

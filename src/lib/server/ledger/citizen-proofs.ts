@@ -1,0 +1,105 @@
+/**
+ * What a citizen's browser needs to check the events on their page against the log:
+ * the latest signed checkpoint, the person's chain (positions of their unsealed events),
+ * and a proof bundle per event (bundle.ts). Only the person's own events, and sealed ones
+ * only once disclosed; the details are opened (with their salt) only where the person may
+ * see them, never for restricted events, and the oversight fields never.
+ */
+import { encodeBase64 } from '@oslojs/encoding';
+import { z } from 'zod';
+import { BUNDLE_FORMAT, type ProofBundle } from '../../ledger/bundle';
+import { uuidBytes } from '../../ledger/leaf';
+import { int64 } from '../db/columns';
+import { queryOne, queryRows } from '../db/query';
+import { latestCheckpoint, verifierKey } from './checkpoints';
+import { ledgerKeys } from './keys';
+import { LeafBodyWriter } from './leaf-body';
+import { theLedger } from './ledger';
+import { STORED_EVENT_COLUMNS, leafWithPrefix, storedEventRow } from './stored-events';
+
+export interface SubjectLedgerView {
+	key: string;
+	checkpoint: string;
+	size: number;
+	/** Positions of the person's unsealed events, ascending. */
+	chain: number[];
+	bundles: ProofBundle[];
+	/** Asked-for events too new for the latest checkpoint. */
+	pending: string[];
+}
+
+const chainRow = z.object({ p: z.array(int64) });
+
+let writer: LeafBodyWriter | null = null;
+
+export async function subjectLedgerView(subject: string, eventIds: readonly string[]): Promise<SubjectLedgerView> {
+	writer ??= new LeafBodyWriter(ledgerKeys().saltKey);
+	const checkpoint = await latestCheckpoint();
+	const [chainResult, events] = await Promise.all([
+		queryOne(
+			`SELECT arraySort(groupArray(ledger_index)) AS p FROM usage_event
+			 WHERE subject_code = {subject:String} AND visibility != 'sealed'`,
+			{ subject },
+			chainRow
+		),
+		queryRows(
+			`SELECT ${STORED_EVENT_COLUMNS} FROM usage_event
+			 WHERE subject_code = {subject:String} AND event_id IN {ids:Array(String)} -- event_id: the text alias
+			   AND (visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= now64(3)))`,
+			{ subject, ids: eventIds },
+			storedEventRow
+		)
+	]);
+	const chain = chainResult?.p ?? [];
+	const inChain = new Map(chain.map((p, i) => [p, i]));
+	const proven = events.filter((e) => e.ledger_index < checkpoint.size);
+	const ledger = await theLedger();
+	const proofs = await ledger.inclusionProofs(
+		proven.map((e) => e.ledger_index),
+		checkpoint.size
+	);
+	const bundles = proven.map((e, k): ProofBundle => {
+		const i = inChain.get(e.ledger_index);
+		const prev = e.visibility === 'sealed' || i === undefined || i === 0 ? null : chain[i - 1]!;
+		const leaf = leafWithPrefix(writer!, e, prev).subarray(1);
+		const salts = writer!.salts(uuidBytes(e.event_id));
+		return {
+			format: BUNDLE_FORMAT,
+			event: {
+				event_id: e.event_id,
+				logged_at: new Date(e.logged_at_ms).toISOString(),
+				subject_code: e.subject_code,
+				visibility: e.visibility,
+				details:
+					e.visibility === 'restricted'
+						? null
+						: {
+								salt: encodeBase64(salts.details),
+								agency_code: e.agency_code,
+								intermediary_code: e.intermediary_code,
+								system: e.system,
+								action: e.action,
+								purpose_code: e.purpose_code,
+								legal_basis: e.legal_basis,
+								data_categories: e.data_categories,
+								bulk: e.bulk
+							}
+			},
+			leaf: encodeBase64(leaf),
+			index: e.ledger_index,
+			size: checkpoint.size,
+			proof: proofs[k]!.map(encodeBase64),
+			checkpoint: checkpoint.note,
+			key: verifierKey()
+		};
+	});
+	const provenIds = new Set(proven.map((e) => e.event_id));
+	return {
+		key: verifierKey(),
+		checkpoint: checkpoint.note,
+		size: checkpoint.size,
+		chain,
+		bundles,
+		pending: events.filter((e) => !provenIds.has(e.event_id)).map((e) => e.event_id)
+	};
+}
