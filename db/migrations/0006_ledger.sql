@@ -69,3 +69,15 @@ CREATE TABLE IF NOT EXISTS ledger_checkpoint (
 ) ENGINE = ReplacingMergeTree
 ORDER BY size
 SETTINGS fsync_after_insert = 1, fsync_part_directory = 1;
+
+-- Witnesses' cosignatures (C2SP tlog-cosignature) of checkpoints, the latest per witness
+-- and size; served with the checkpoint as extra signature lines.
+CREATE TABLE IF NOT EXISTS ledger_cosignature (
+    size UInt64,
+    witness String,
+    line String,
+    cosigned_at DateTime('UTC'),
+    received_at DateTime64(3, 'UTC')
+) ENGINE = ReplacingMergeTree(cosigned_at)
+ORDER BY (size, witness)
+SETTINGS fsync_after_insert = 1, fsync_part_directory = 1;

@@ -39,9 +39,16 @@ test('persona picker with an error', async ({ page }) => {
 	expect(await violations(page)).toEqual([]);
 });
 
-test('the citizen’s timeline (/me)', async ({ page }) => {
+test('the citizen’s timeline (/me), once the browser has checked it against the log', async ({ page }) => {
 	await signInAs(page, persona('jaan'));
 	await expect(timeline(page)).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Is this list complete and unaltered?' })).toContainText('in the signed log');
+	expect(await violations(page)).toEqual([]);
+});
+
+test('the log’s page (/ledger)', async ({ page }) => {
+	await page.goto('/ledger');
+	await expect(page.getByRole('heading', { level: 1, name: 'The tamper-evident log' })).toBeVisible();
 	expect(await violations(page)).toEqual([]);
 });
 

@@ -62,3 +62,23 @@ test('a row’s proof downloads as a bundle that checks offline', async ({ page,
 	bundle.event.details.agency_code = '70000000';
 	expect(checkBundle(bundle, key).problem).toMatch(/not the ones committed/);
 });
+
+test('a citizen can require a witness’s cosignature; the log’s page shows who cosigned', async ({ page }) => {
+	await signInAs(page, mari);
+	await expect(ledgerBox(page)).toContainText('are in the signed log');
+	// Demo mode runs a witness inside the server (a real one runs elsewhere): wait for its first cosignature.
+	await expect(async () => {
+		await page.goto('/ledger');
+		await expect(page.getByText(/Cosigned by witness\.peegel\.localhost\/demo on/)).toBeVisible({ timeout: 1000 });
+	}).toPass({ timeout: 20_000 });
+
+	await page.goto('/me');
+	await page.getByRole('checkbox', { name: 'Only trust checkpoints that an independent witness has cosigned' }).check();
+	await expect(ledgerBox(page)).toContainText(/Witness witness\.peegel\.localhost\/demo confirmed on .* that this checkpoint extends every earlier one it saw/);
+	await expect(ledgerBox(page)).toContainText('latest witnessed checkpoint');
+	await expect(ledgerBox(page).locator('.bad')).toHaveCount(0);
+	// The choice is kept in this browser.
+	await page.reload();
+	await expect(page.getByRole('checkbox', { name: 'Only trust checkpoints that an independent witness has cosigned' })).toBeChecked();
+	await expect(ledgerBox(page)).toContainText('latest witnessed checkpoint');
+});

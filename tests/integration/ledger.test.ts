@@ -4,6 +4,10 @@
  * module accepts, leaves that are the events, the person's chain, who may see what, and a
  * crash between storing events and writing their tiles.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase64 } from '@oslojs/encoding';
 import { chainGaps, checkBundle, type ProofBundle } from '../../src/lib/ledger/bundle';
@@ -13,7 +17,8 @@ import { parseCheckpoint, parseNote, parseVerifierKey, verifyNote, type Checkpoi
 import { generateReference } from '../../src/lib/server/seed/reference';
 import { ingest } from '../support/api';
 import { newAgencyCode, newEvent } from '../support/data';
-import { startTestServer, type TestServer } from '../support/server';
+import { ROOT, startTestServer, type TestServer } from '../support/server';
+import { cosign as cosignLine, newCosigner, parseWitnessKey, verifyCosignature } from '../../src/lib/ledger/cosignature';
 
 const personas = generateReference({ people: 200, seed: 2026 }).personas;
 const codeOf = (key: string) => {
@@ -218,6 +223,53 @@ describe('the citizen’s proofs (/me/ledger.json)', () => {
 		const bad = await view(['not-a-uuid'], stranger);
 		expect(bad.status).toBe(400);
 		expect(bad.body.parameter).toBe('ids');
+	});
+});
+
+describe('witnesses', () => {
+	it('a witness run by oversight cosigns the checkpoint; the log serves the cosignature with it', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'peegel-witness-'));
+		const keyFile = path.join(dir, 'witness.key');
+		const tsx = [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/ledger-witness.ts'];
+		const keygen = spawnSync(process.execPath, [...tsx, 'keygen', '--name', 'oversight.example/witness', '--out', keyFile], { cwd: ROOT, encoding: 'utf8' });
+		expect(keygen.status, keygen.stderr).toBe(0);
+		const witnessKey = keygen.stdout.trim();
+		const witnessed = await startTestServer({ PEEGEL_WITNESS_KEYS: witnessKey });
+		try {
+			const logKey = (await (await fetch(`${witnessed.url}/ledger/key`)).text()).trim();
+			const cosign = () =>
+				spawnSync(process.execPath, [...tsx, 'cosign', '--url', witnessed.url, '--key', keyFile, '--log-key', logKey, '--state', path.join(dir, 'state.json')], {
+					cwd: ROOT,
+					encoding: 'utf8'
+				});
+			const first = cosign();
+			expect(first.status, first.stderr).toBe(0);
+			expect(first.stdout).toMatch(/cosigned the checkpoint of \d+ entries/);
+			const note = parseNote(await (await fetch(`${witnessed.url}/ledger/checkpoint`)).text());
+			expect(verifyCosignature(note, parseWitnessKey(witnessKey))).toMatchObject({ ok: true });
+
+			// The log grows; the witness checks consistency with what it cosigned, and cosigns again.
+			const agency = newAgencyCode();
+			const key = await witnessed.agencyKey(agency);
+			const r = await ingest(witnessed, key, [newEvent(agency, codeOf(citizen))]);
+			await checkpointCovering(r.body.accepted![0]!.index! + 1, witnessed);
+			const second = cosign();
+			expect(second.status, second.stderr).toBe(0);
+			expect(JSON.parse(readFileSync(path.join(dir, 'state.json'), 'utf8')).size).toBe(r.body.accepted![0]!.index! + 1);
+
+			// An unknown witness, and a checkpoint this log never signed, are refused.
+			const stranger = newCosigner('stranger.example/w');
+			const body = note.text;
+			const post = (text: string) => fetch(`${witnessed.url}/ledger/cosignature`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
+			const signedOnly = `${body}\n${(await (await fetch(`${witnessed.url}/ledger/checkpoint`)).text()).split('\n\n')[1]!.split('\n')[0]}\n`;
+			expect((await post(signedOnly + cosignLine(body, stranger, Math.floor(Date.now() / 1000)))).status).toBe(400);
+			const forged = body.replace(/\n(\d+)\n/, (_, n) => `\n${Number(n) + 1000}\n`);
+			expect((await post(`${forged}\n${cosignLine(forged, stranger, 1)}`)).status).toBe(409);
+			expect((await fetch(`${witnessed.url}/ledger/cosignature`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(415);
+		} finally {
+			await witnessed.stop();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

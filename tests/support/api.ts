@@ -5,7 +5,7 @@ import { ndjson } from './data';
 export interface IngestResult {
 	status: number;
 	body: {
-		accepted?: { event_id: string }[];
+		accepted?: { event_id: string; index?: number }[];
 		duplicates?: string[];
 		rejected?: { line: number; field: string; message: string }[];
 		error?: string;

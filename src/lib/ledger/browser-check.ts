@@ -13,7 +13,8 @@ import { decodeBase64, encodeBase64 } from '@oslojs/encoding';
 import { chainGaps, checkBundle, proofBundle, type ProofBundle } from './bundle';
 import type { Leaf } from './leaf';
 import { equalBytes, verifyConsistency } from './merkle';
-import { parseCheckpoint, parseNote, parseVerifierKey, verifyNote, type Checkpoint } from './note';
+import { parseCheckpoint, parseNote, parseVerifierKey, verifyNote, type Checkpoint, type Note } from './note';
+import { parseWitnessKey, verifyCosignature } from './cosignature';
 
 export type EventState = 'verified' | 'failed' | 'pending' | 'withheld';
 
@@ -38,6 +39,7 @@ const ledgerView = z.object({
 	key: z.string(),
 	checkpoint: z.string(),
 	size: z.number().int().min(0),
+	witnessed: z.boolean(),
 	chain: z.array(z.number().int().min(0)),
 	bundles: z.array(proofBundle),
 	pending: z.array(z.string())
@@ -46,6 +48,7 @@ const ledgerView = z.object({
 const remembered = z.object({ size: z.number().int().min(0), root: z.string(), seenAt: z.string() });
 
 export const KEY_ITEM = 'peegel.ledger.key';
+export const REQUIRE_WITNESS_ITEM = 'peegel.ledger.requireWitness';
 export const CHECKPOINT_ITEM = 'peegel.ledger.checkpoint';
 
 export interface Env {
@@ -62,7 +65,33 @@ async function getJson(env: Env, url: string): Promise<unknown> {
 	return res.json();
 }
 
-export async function checkPage(ids: readonly string[], pageKey: string, env: Env): Promise<PageCheck> {
+export interface WitnessPolicy {
+	/** Witnesses' verifier keys (cosignature type). */
+	keys: readonly string[];
+	/** Only trust a checkpoint that one of them cosigned. */
+	require: boolean;
+}
+
+/** The valid cosignatures on a checkpoint note by the given witnesses, as log lines. */
+function cosignatureLines(note: Note, keys: readonly string[], env: Env): { witnessed: boolean; lines: LogLine[] } {
+	const lines: LogLine[] = [];
+	let witnessed = false;
+	for (const k of keys) {
+		let v;
+		try {
+			v = verifyCosignature(note, parseWitnessKey(k), env.now().getTime() / 1000);
+		} catch {
+			continue;
+		}
+		if (!v.ok) continue;
+		witnessed = true;
+		const when = new Date(v.timestamp * 1000).toLocaleString('en-GB', { timeZone: 'Europe/Tallinn', dateStyle: 'medium', timeStyle: 'short' });
+		lines.push({ ok: true, text: `Witness ${v.witness} confirmed on ${when} that this checkpoint extends every earlier one it saw.` });
+	}
+	return { witnessed, lines };
+}
+
+export async function checkPage(ids: readonly string[], pageKey: string, env: Env, witnesses: WitnessPolicy = { keys: [], require: false }): Promise<PageCheck> {
 	const events: Record<string, EventVerdict> = {};
 	const log: LogLine[] = [];
 	const failAll = (message: string) => {
@@ -88,6 +117,7 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 	let view: z.output<typeof ledgerView>;
 	try {
 		const params = new URLSearchParams({ ids: ids.join(',') });
+		if (witnesses.require) params.set('witnessed', '1');
 		view = ledgerView.parse(await getJson(env, `/me/ledger.json?${params}`));
 	} catch (err) {
 		log.push({ ok: false, text: `The proofs could not be fetched: ${(err as Error).message}` });
@@ -97,28 +127,56 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 
 	// The checkpoint, and its consistency with the last one this browser verified.
 	let checkpoint: Checkpoint;
+	let note: Note;
 	try {
-		const note = parseNote(view.checkpoint);
+		note = parseNote(view.checkpoint);
 		const signed = verifyNote(note, parseVerifierKey(pageKey));
 		if (!signed.ok) throw new Error(signed.reason);
 		checkpoint = parseCheckpoint(note.text);
 	} catch (err) {
-		log.push({ ok: false, text: `The log’s latest checkpoint is not validly signed: ${(err as Error).message}` });
+		log.push({ ok: false, text: `The log’s checkpoint is not validly signed: ${(err as Error).message}` });
 		failAll('The checkpoint is not validly signed.');
 		return { events, log, checkpoint: null };
 	}
-	log.push({ ok: true, text: `The log’s latest checkpoint (${fmt(checkpoint.size)} entries) is signed by ${verifierName}.` });
+	log.push({
+		ok: true,
+		text: `The log’s ${view.witnessed ? 'latest witnessed' : 'latest'} checkpoint (${fmt(checkpoint.size)} entries) is signed by ${verifierName}.`
+	});
 	if (!pinned) env.storage.setItem(KEY_ITEM, pageKey);
+	const cosigned = cosignatureLines(note, witnesses.keys, env);
+	log.push(...cosigned.lines);
+	if (witnesses.require && !cosigned.witnessed) {
+		log.push({ ok: false, text: 'You asked to trust only checkpoints cosigned by a witness, and no witness has cosigned this one yet.' });
+		failAll('No witness has cosigned the checkpoint yet.');
+		return { events, log, checkpoint };
+	}
 
 	const before = remembered.safeParse(JSON.parse(env.storage.getItem(CHECKPOINT_ITEM) ?? 'null'));
 	let consistent = true;
+	let remember = true;
 	if (before.success && before.data.size > 0) {
 		const old = before.data;
 		const oldRoot = decodeBase64(old.root);
 		const seen = new Date(old.seenAt).toLocaleDateString('en-GB', { timeZone: 'Europe/Tallinn' });
 		if (old.size > checkpoint.size) {
-			consistent = false;
-			log.push({ ok: false, text: `The log is smaller than when your browser checked it on ${seen} (${fmt(old.size)} entries then, ${fmt(checkpoint.size)} now): entries were removed.` });
+			// An older checkpoint than the one seen before (a witnessed one, say): it must be
+			// a prefix of that one; the larger one stays remembered.
+			try {
+				const proof = z
+					.object({ hashes: z.array(z.string()) })
+					.parse(await getJson(env, `/ledger/proof/consistency?from=${checkpoint.size}&to=${old.size}`));
+				const verdict = verifyConsistency(checkpoint.size, old.size, proof.hashes.map(decodeBase64), checkpoint.root, oldRoot);
+				log.push(
+					verdict.ok
+						? { ok: true, text: `This checkpoint is an earlier state of the log your browser checked on ${seen} (${fmt(old.size)} entries).` }
+						: { ok: false, text: `This checkpoint is not an earlier state of the log your browser checked on ${seen}: ${verdict.reason}.` }
+				);
+				if (!verdict.ok) consistent = false;
+			} catch (err) {
+				consistent = false;
+				log.push({ ok: false, text: `The log is smaller than when your browser checked it on ${seen}, and could not be compared: ${(err as Error).message}` });
+			}
+			remember = false;
 		} else if (old.size === checkpoint.size) {
 			consistent = equalBytes(oldRoot, checkpoint.root);
 			log.push(
@@ -146,7 +204,7 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 	} else {
 		log.push({ ok: true, text: 'This is the first time this browser checks the log; it will compare the log with this checkpoint on your next visit.' });
 	}
-	if (consistent) {
+	if (consistent && remember) {
 		env.storage.setItem(CHECKPOINT_ITEM, JSON.stringify({ size: checkpoint.size, root: encodeBase64(checkpoint.root), seenAt: env.now().toISOString() }));
 	}
 

@@ -41,25 +41,25 @@ export interface Signer extends Verifier {
 	secretKey: Uint8Array;
 }
 
-export function signerFromSecret(name: string, secretKey: Uint8Array): Signer {
+export function signerFromSecret(name: string, secretKey: Uint8Array, type = ED25519_TYPE): Signer {
 	if (!validKeyName(name)) throw new Error(`key name "${name}" must be non-empty, without spaces or "+"`);
 	if (secretKey.length !== 32) throw new Error('an Ed25519 secret key is 32 bytes');
 	const publicKey = ed25519.getPublicKey(secretKey);
-	return { name, secretKey, publicKey, keyId: keyId(name, ED25519_TYPE, publicKey) };
+	return { name, secretKey, publicKey, keyId: keyId(name, type, publicKey) };
 }
 
-export function newSigner(name: string): Signer {
-	return signerFromSecret(name, ed25519.utils.randomSecretKey());
+export function newSigner(name: string, type = ED25519_TYPE): Signer {
+	return signerFromSecret(name, ed25519.utils.randomSecretKey(), type);
 }
 
-/** `<name>+<hex key ID>+<base64(0x01 || public key)>` */
-export function formatVerifierKey(v: Verifier): string {
-	return `${v.name}+${encodeHexLowerCase(v.keyId)}+${encodeBase64(new Uint8Array([ED25519_TYPE, ...v.publicKey]))}`;
+/** `<name>+<hex key ID>+<base64(type || public key)>` */
+export function formatVerifierKey(v: Verifier, type = ED25519_TYPE): string {
+	return `${v.name}+${encodeHexLowerCase(v.keyId)}+${encodeBase64(new Uint8Array([type, ...v.publicKey]))}`;
 }
 
-/** The Go note package's private-key form, which the key file uses. */
-export function formatSignerKey(s: Signer): string {
-	return `PRIVATE+KEY+${s.name}+${encodeHexLowerCase(s.keyId)}+${encodeBase64(new Uint8Array([ED25519_TYPE, ...s.secretKey]))}`;
+/** The Go note package's private-key form, which the key files use. */
+export function formatSignerKey(s: Signer, type = ED25519_TYPE): string {
+	return `PRIVATE+KEY+${s.name}+${encodeHexLowerCase(s.keyId)}+${encodeBase64(new Uint8Array([type, ...s.secretKey]))}`;
 }
 
 function splitKey(text: string, parts: number, what: string): string[] {
@@ -69,30 +69,32 @@ function splitKey(text: string, parts: number, what: string): string[] {
 	return [...all.slice(0, parts - 1), all.slice(parts - 1).join('+')];
 }
 
-function decodeKeyMaterial(b64: string, what: string): Uint8Array {
+export function decodeKeyMaterial(b64: string, what: string, type = ED25519_TYPE): Uint8Array {
 	let raw: Uint8Array;
 	try {
 		raw = decodeBase64(b64);
 	} catch {
 		throw new Error(`${what}: the key is not valid base64`);
 	}
-	if (raw.length !== 33 || raw[0] !== ED25519_TYPE) throw new Error(`${what}: not an Ed25519 key (type 0x01 and 32 bytes)`);
+	const hex = `0x${type.toString(16).padStart(2, '0')}`;
+	if (raw.length !== 33 || raw[0] !== type) throw new Error(`${what}: not an Ed25519 key of type ${hex} (${hex} and 32 bytes)`);
 	return raw.subarray(1);
 }
 
-export function parseVerifierKey(text: string): Verifier {
+/** A verifier key; `type` is the signature type byte (0x01 signatures, 0x04 cosignatures). */
+export function parseVerifierKey(text: string, type = ED25519_TYPE): Verifier {
 	const [name, hexId, b64] = splitKey(text, 3, 'a verifier key');
 	if (!validKeyName(name!)) throw new Error('a verifier key needs a name without spaces');
-	const publicKey = decodeKeyMaterial(b64!, 'verifier key');
-	const id = keyId(name!, ED25519_TYPE, publicKey);
+	const publicKey = decodeKeyMaterial(b64!, 'verifier key', type);
+	const id = keyId(name!, type, publicKey);
 	if (encodeHexLowerCase(id) !== hexId!.toLowerCase()) throw new Error('verifier key: the key ID does not match the name and key');
 	return { name: name!, keyId: id, publicKey };
 }
 
-export function parseSignerKey(text: string): Signer {
+export function parseSignerKey(text: string, type = ED25519_TYPE): Signer {
 	const [p, k, name, hexId, b64] = splitKey(text, 5, 'a signing key');
 	if (p !== 'PRIVATE' || k !== 'KEY') throw new Error('a signing key starts with PRIVATE+KEY+');
-	const signer = signerFromSecret(name!, decodeKeyMaterial(b64!, 'signing key'));
+	const signer = signerFromSecret(name!, decodeKeyMaterial(b64!, 'signing key', type), type);
 	if (encodeHexLowerCase(signer.keyId) !== hexId!.toLowerCase()) throw new Error('signing key: the key ID does not match the name and key');
 	return signer;
 }

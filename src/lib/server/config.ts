@@ -36,6 +36,8 @@ const schema = z.object({
 		.string()
 		.regex(/^[^\s+]+$/, 'must be a name without spaces or "+", such as peegel.example.ee/usage-log')
 		.default('peegel.localhost/usage-log'),
+	/** Witnesses whose cosignatures are accepted: their verifier keys, separated by spaces or commas. */
+	PEEGEL_WITNESS_KEYS: z.string().optional(),
 	/** Threads that validate ingestion bodies beside the main thread; 0: validate on it. */
 	PEEGEL_VALIDATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1)
 });

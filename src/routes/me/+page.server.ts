@@ -12,6 +12,7 @@ import { agencyDirectory } from '$lib/server/reference/agencies';
 import { purposeCatalogue } from '$lib/server/reference/purposes';
 import { subjectEvents, type SubjectEvent } from '$lib/server/usage/citizen-view';
 import { verifierKey } from '$lib/server/ledger/checkpoints';
+import { witnessKeyTexts } from '$lib/server/ledger/cosignatures';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -154,6 +155,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 		pageSize: PAGE_SIZE,
 		rows: result.events.map(toRow),
 		// The key the browser checks the log's checkpoints with (ledger/browser-check.ts).
-		ledgerKey: verifierKey()
+		ledgerKey: verifierKey(),
+		witnessKeys: witnessKeyTexts()
 	};
 };

@@ -5,7 +5,8 @@
  */
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const MACHINE_ROUTES = ['/api/v1/', '/findUsage/'];
+// Machine endpoints that carry their own authentication (keys, signatures), not cookies.
+const MACHINE_ROUTES = ['/api/v1/', '/findUsage/', '/ledger/cosignature'];
 
 export function isCrossSiteFormPost(request: Request, url: URL): boolean {
 	if (!UNSAFE.has(request.method)) return false;

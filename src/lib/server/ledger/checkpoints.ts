@@ -72,6 +72,16 @@ export function signCheckpoint(): Promise<SignedCheckpoint> {
 	return signing;
 }
 
+/** The stored checkpoint of one size, or null. */
+export async function checkpointAt(size: number): Promise<SignedCheckpoint | null> {
+	const rows = await queryRows(
+		'SELECT size, hex(root) AS root, argMax(note, signed_at) AS note FROM ledger_checkpoint WHERE size = {size:UInt64} GROUP BY size, root',
+		{ size },
+		checkpointRow
+	);
+	return rows[0] ? fromRow(rows[0]) : null;
+}
+
 /** Every stored checkpoint, smallest first (the verifier checks them all). */
 export async function allCheckpoints(): Promise<SignedCheckpoint[]> {
 	const rows = await queryRows(

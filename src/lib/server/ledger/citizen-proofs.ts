@@ -11,7 +11,8 @@ import { BUNDLE_FORMAT, type ProofBundle } from '../../ledger/bundle';
 import { uuidBytes } from '../../ledger/leaf';
 import { int64 } from '../db/columns';
 import { queryOne, queryRows } from '../db/query';
-import { latestCheckpoint, verifierKey } from './checkpoints';
+import { checkpointAt, latestCheckpoint, verifierKey } from './checkpoints';
+import { latestWitnessedSize, servedNote } from './cosignatures';
 import { ledgerKeys } from './keys';
 import { LeafBodyWriter } from './leaf-body';
 import { theLedger } from './ledger';
@@ -19,8 +20,11 @@ import { STORED_EVENT_COLUMNS, leafWithPrefix, storedEventRow } from './stored-e
 
 export interface SubjectLedgerView {
 	key: string;
+	/** The checkpoint the proofs are for, with its witnesses' cosignatures. */
 	checkpoint: string;
 	size: number;
+	/** Whether that checkpoint is the latest one a known witness cosigned (as asked for). */
+	witnessed: boolean;
 	/** Positions of the person's unsealed events, ascending. */
 	chain: number[];
 	bundles: ProofBundle[];
@@ -32,9 +36,13 @@ const chainRow = z.object({ p: z.array(int64) });
 
 let writer: LeafBodyWriter | null = null;
 
-export async function subjectLedgerView(subject: string, eventIds: readonly string[]): Promise<SubjectLedgerView> {
+export async function subjectLedgerView(subject: string, eventIds: readonly string[], opts: { witnessed?: boolean } = {}): Promise<SubjectLedgerView> {
 	writer ??= new LeafBodyWriter(ledgerKeys().saltKey);
-	const checkpoint = await latestCheckpoint();
+	// Asked for a witnessed checkpoint: the latest one a known witness cosigned, if any.
+	const witnessedSize = opts.witnessed ? await latestWitnessedSize() : null;
+	const witnessedCheckpoint = witnessedSize === null ? null : await checkpointAt(witnessedSize);
+	const checkpoint = witnessedCheckpoint ?? (await latestCheckpoint());
+	const note = await servedNote(checkpoint);
 	const [chainResult, events] = await Promise.all([
 		queryOne(
 			`SELECT arraySort(groupArray(ledger_index)) AS p FROM usage_event
@@ -89,15 +97,16 @@ export async function subjectLedgerView(subject: string, eventIds: readonly stri
 			index: e.ledger_index,
 			size: checkpoint.size,
 			proof: proofs[k]!.map(encodeBase64),
-			checkpoint: checkpoint.note,
+			checkpoint: note,
 			key: verifierKey()
 		};
 	});
 	const provenIds = new Set(proven.map((e) => e.event_id));
 	return {
 		key: verifierKey(),
-		checkpoint: checkpoint.note,
+		checkpoint: note,
 		size: checkpoint.size,
+		witnessed: witnessedCheckpoint !== null,
 		chain,
 		bundles,
 		pending: events.filter((e) => !provenIds.has(e.event_id)).map((e) => e.event_id)

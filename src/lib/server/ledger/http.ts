@@ -9,6 +9,7 @@ import { encodeBase64 } from '@oslojs/encoding';
 import type { SessionUser } from '../auth/session';
 import { jsonError } from '../http/json';
 import { latestCheckpoint, verifierKey } from './checkpoints';
+import { CosignatureError, acceptCosignedNote, servedNote } from './cosignatures';
 import { ledgerKeys } from './keys';
 import { LeafBodyWriter } from './leaf-body';
 import { theLedger } from './ledger';
@@ -35,8 +36,26 @@ const text = (body: string) =>
 
 const b64 = (hashes: readonly Uint8Array[]) => hashes.map(encodeBase64);
 
+/** The latest checkpoint with the known witnesses' cosignatures. */
 export async function getCheckpoint(): Promise<Response> {
-	return text((await latestCheckpoint()).note);
+	return text(await servedNote(await latestCheckpoint()));
+}
+
+const MAX_COSIGNED_NOTE = 64 * 1024;
+
+/** POST /ledger/cosignature: a witness hands back a checkpoint it cosigned (text/plain note). */
+export async function postCosignature(request: Request): Promise<Response> {
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (type !== 'text/plain') return jsonError(415, `send the cosigned checkpoint as text/plain, got ${type || 'none'}`);
+	const body = await request.text();
+	if (body.length > MAX_COSIGNED_NOTE) return jsonError(413, `a cosigned checkpoint is at most ${MAX_COSIGNED_NOTE} bytes`, { limit_bytes: MAX_COSIGNED_NOTE });
+	try {
+		const witnesses = await acceptCosignedNote(body);
+		return json({ accepted: witnesses }, { status: 201 });
+	} catch (err) {
+		if (err instanceof CosignatureError) return jsonError(err.status, err.message);
+		throw err;
+	}
 }
 
 export function getVerifierKey(): Response {

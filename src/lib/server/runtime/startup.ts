@@ -12,6 +12,7 @@ import { stopValidators } from '../usage/validator-pool';
 import { armCrashAfterInsert, initWriter } from '../usage/writer';
 import { ledgerKeys } from '../ledger/keys';
 import { signCheckpoint, startCheckpointer, stopCheckpointer } from '../ledger/checkpoints';
+import { startDemoWitness, stopDemoWitness } from '../ledger/demo-witness';
 import { randomToken } from '../auth/tokens';
 import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
 
@@ -38,6 +39,7 @@ async function start(): Promise<void> {
 	await initWriter();
 	await signCheckpoint();
 	startCheckpointer();
+	if (c.PEEGEL_DEMO) startDemoWitness(c.dataDir);
 	// Tests of crash recovery only: see tests/integration/ledger.test.ts.
 	if (process.env.PEEGEL_FAILPOINT === 'after-event-insert') armCrashAfterInsert();
 
@@ -46,6 +48,7 @@ async function start(): Promise<void> {
 	const stop = () => {
 		removeServerFile(c.dataDir, process.pid);
 		stopCheckpointer();
+		stopDemoWitness();
 		void stopValidators().finally(() => closeDb());
 	};
 	process.once('sveltekit:shutdown', stop);

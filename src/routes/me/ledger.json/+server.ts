@@ -1,4 +1,4 @@
-/** GET /me/ledger.json?ids=<event ids>: proofs for the signed-in person's events (see citizen-proofs.ts). */
+/** GET /me/ledger.json?ids=<event ids>[&witnessed=1]: proofs for the signed-in person's events (see citizen-proofs.ts). */
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { jsonError } from '$lib/server/http/json';
@@ -21,5 +21,6 @@ export const GET: RequestHandler = async ({ url, locals, setHeaders }) => {
 	const parsed = ids.safeParse(url.searchParams.get('ids') ?? undefined);
 	if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message, { parameter: 'ids' });
 	setHeaders({ 'cache-control': 'private, no-store' });
-	return json(await subjectLedgerView(locals.user.code, parsed.data));
+	const witnessed = url.searchParams.get('witnessed') === '1';
+	return json(await subjectLedgerView(locals.user.code, parsed.data, { witnessed }));
 };
