@@ -1,10 +1,13 @@
-// npm run bench -- [--events N] [--people N] [--concurrency N] [--batch N] [--seed N] [--citizens N] [--keep] [--profile]
+// npm run bench -- [--events N] [--people N] [--concurrency N] [--batch N] [--seed N] [--citizens N] [--no-baseline] [--keep] [--profile]
 //
 // The performance targets of DESIGN.md, measured against the real server (the built app,
 // embedded ClickHouse) on a fresh data directory under ./bench-data/:
 //   - ingestion over HTTP: N generated events as NDJSON batches from `concurrency` parallel
 //     senders, each batch one agency's (with that agency's key); events/s = accepted events
-//     / time spent in HTTP requests (generation and serialisation are not counted);
+//     / time spent in HTTP requests (generation and serialisation are not counted). Twice:
+//     first without the ledger (a baseline, on its own directory), then with it;
+//   - the ledger: a page's proofs (GET /me/ledger.json), single inclusion proofs, checkpoint
+//     signing time and how soon a checkpoint covers the last event;
 //   - the citizen timeline: GET /me (full server-rendered HTML) for random citizens;
 //   - bytes on disk per event, after merges settle;
 //   - the server process's peak RSS (VmHWM; embedded ClickHouse runs in the same process).
@@ -34,6 +37,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --citizens N      citizens whose timeline is timed, one GET /me each (default 300)
   --buffer-mb N     memory for pre-serialised batches (default: 40% of RAM, at most 8192);
                     a larger run is generated while sending, and only HTTP time is counted
+  --no-baseline     skip the first run, which ingests the same events without the ledger
+                    to measure what the ledger costs
   --keep            keep the data directory (bench-data/<timestamp>) afterwards
   --profile         run the server with node --cpu-prof (profile written to the data directory; implies --keep)
   --help            this text`;
@@ -51,6 +56,7 @@ const flagsSchema = z.object({
 	citizens: countFlag('citizens', 1, 100_000).default(300),
 	'buffer-mb': countFlag('buffer-mb', 16, 1_000_000).optional(),
 	keep: z.boolean().default(false),
+	'no-baseline': z.boolean().default(false),
 	profile: z.boolean().default(false),
 	help: z.boolean().default(false)
 });
@@ -71,6 +77,7 @@ function benchFlags(): Flags {
 		citizens: { type: 'string' },
 		'buffer-mb': { type: 'string' },
 		keep: { type: 'boolean' },
+		'no-baseline': { type: 'boolean' },
 		profile: { type: 'boolean' },
 		help: { type: 'boolean', short: 'h' }
 	}, flagsSchema, fail);
@@ -290,10 +297,13 @@ interface IngestStats {
 	/** Seconds from the first request to the last response. */
 	wallSeconds: number;
 	requestMs: number[];
+	/** The highest ledger position in the responses (-1 without the ledger). */
+	maxIndex: number;
 }
 
 async function send(server: TestServer, keys: Map<string, string>, queue: BatchQueue, concurrency: number): Promise<IngestStats> {
 	let accepted = 0;
+	let maxIndex = -1;
 	let requests = 0;
 	let inFlight = 0;
 	let busyMs = 0;
@@ -328,18 +338,19 @@ async function send(server: TestServer, keys: Map<string, string>, queue: BatchQ
 			}
 			requests++;
 			if (res.status !== 200) throw new Error(`ingestion answered ${res.status} for a batch of ${b.events} events from ${b.agency}: ${text.slice(0, 1000)}`);
-			const body = JSON.parse(text) as { accepted: unknown[]; duplicates: unknown[]; rejected: unknown[] };
+			const body = JSON.parse(text) as { accepted: { index: number }[]; duplicates: unknown[]; rejected: unknown[] };
 			if (body.accepted.length !== b.events || body.duplicates.length > 0 || body.rejected.length > 0) {
 				throw new Error(
 					`batch of ${b.events} events from ${b.agency}: ${body.accepted.length} accepted, ${body.duplicates.length} duplicates, ${body.rejected.length} rejected: ${JSON.stringify(body.rejected.slice(0, 3))}`
 				);
 			}
 			accepted += body.accepted.length;
+			maxIndex = Math.max(maxIndex, body.accepted.at(-1)?.index ?? -1);
 			if (requests % 100 === 0) log(`sent ${fmt(requests)} batches, ${fmt(accepted)} events accepted`);
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, sender));
-	return { accepted, requests, busySeconds: busyMs / 1000, wallSeconds: (last - first) / 1000, requestMs };
+	return { accepted, requests, busySeconds: busyMs / 1000, wallSeconds: (last - first) / 1000, requestMs, maxIndex };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -454,7 +465,7 @@ async function timeTimeline(server: TestServer, produced: Produced, flags: Flags
 	for (const subject of chosen) sessions.push({ subject, cookie: await server.signIn(subject) });
 
 	/** Milliseconds for the whole response, and the server's own "db" and "app" Server-Timing entries. */
-	const get = async (cookie: string): Promise<{ ms: number; db: number | null; app: number | null }> => {
+	const get = async (cookie: string): Promise<{ ms: number; db: number | null; app: number | null; ids: string[] }> => {
 		const t0 = performance.now();
 		const res = await fetch(`${server.url}/me`, { headers: { cookie }, redirect: 'manual' });
 		const html = await res.text();
@@ -466,15 +477,17 @@ async function timeTimeline(server: TestServer, produced: Produced, flags: Flags
 			const m = new RegExp(`(?:^|,)\\s*${name};[^,]*dur=([\\d.]+)`).exec(timing);
 			return m ? Number(m[1]) : null;
 		};
-		return { ms, db: entry('db'), app: entry('app') };
+		return { ms, db: entry('db'), app: entry('app'), ids: [...html.matchAll(/data-event-id="([0-9a-f-]{36})"/g)].map((m) => m[1]!) };
 	};
 	for (let i = 0; i < 10; i++) await get(sessions[i % sessions.length]!.cookie);
 	log(`timing GET /me for ${fmt(n)} citizens...`);
 	const ms: number[] = [];
 	const dbMs: number[] = [];
 	const appMs: number[] = [];
+	const pages: { cookie: string; ids: string[] }[] = [];
 	for (const s of sessions) {
 		const r = await get(s.cookie);
+		pages.push({ cookie: s.cookie, ids: r.ids });
 		ms.push(r.ms);
 		if (r.db !== null) dbMs.push(r.db);
 		if (r.app !== null) appMs.push(r.app);
@@ -496,44 +509,71 @@ async function timeTimeline(server: TestServer, produced: Produced, flags: Flags
 		appP95: appSorted.length ? percentile(appSorted, 95) : null,
 		mean: ms.reduce((a, b) => a + b, 0) / ms.length,
 		meanEventsPerCitizen: events.reduce((a, b) => a + b, 0) / events.length,
-		maxEventsPerCitizen: Math.max(...events)
+		maxEventsPerCitizen: Math.max(...events),
+		pages
 	};
+}
+
+// ---------------------------------------------------------------------------------------
+// The ledger: what a citizen's browser fetches to check a page, and single inclusion proofs
+
+async function timeLedger(server: TestServer, pages: { cookie: string; ids: string[] }[]) {
+	const pageMs: number[] = [];
+	const proofMs: number[] = [];
+	let proofs = 0;
+	for (const p of pages) {
+		if (p.ids.length === 0) continue;
+		let t0 = performance.now();
+		const res = await fetch(`${server.url}/me/ledger.json?ids=${p.ids.join(',')}`, { headers: { cookie: p.cookie } });
+		const view = (await res.json()) as { size: number; bundles: { index: number }[] };
+		pageMs.push(performance.now() - t0);
+		if (res.status !== 200) throw new Error(`GET /me/ledger.json answered ${res.status}`);
+		proofs += view.bundles.length;
+		const index = view.bundles[0]?.index;
+		if (index === undefined) continue;
+		t0 = performance.now();
+		const proof = await fetch(`${server.url}/ledger/proof/inclusion?index=${index}&size=${view.size}`, { headers: { cookie: p.cookie } });
+		await proof.text();
+		proofMs.push(performance.now() - t0);
+		if (proof.status !== 200) throw new Error(`GET /ledger/proof/inclusion answered ${proof.status}`);
+	}
+	const sortedPages = [...pageMs].sort((a, b) => a - b);
+	const sortedProofs = [...proofMs].sort((a, b) => a - b);
+	return {
+		pageP50: percentile(sortedPages, 50),
+		pageP95: percentile(sortedPages, 95),
+		proofP50: percentile(sortedProofs, 50),
+		proofP95: percentile(sortedProofs, 95),
+		requests: proofMs.length,
+		proofsPerPage: proofs / Math.max(1, pageMs.length)
+	};
+}
+
+/** Seconds until the signed checkpoint covers `size` entries, and the server's signing time. */
+async function waitForCheckpoint(server: TestServer, size: number): Promise<{ seconds: number; signingMs: number | null }> {
+	const t0 = performance.now();
+	for (;;) {
+		const res = await fetch(`${server.url}/ledger/checkpoint`);
+		const text = await res.text();
+		const covered = Number(text.split('\n')[1]);
+		if (covered >= size) {
+			const m = /sign;[^,]*dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+			return { seconds: (performance.now() - t0) / 1000, signingMs: m ? Number(m[1]) : null };
+		}
+		if (performance.now() - t0 > 120_000) throw new Error(`no checkpoint covers ${size} entries after 120 s (latest: ${covered})`);
+		await new Promise((r) => setTimeout(r, 50));
+	}
 }
 
 // ---------------------------------------------------------------------------------------
 // Main
 
-async function main(): Promise<void> {
-	const flags = benchFlags();
-	log(`${fmt(flags.events)} events, ${fmt(flags.people)} people, ${flags.concurrency} senders, ${fmt(flags.batch)} events per request, seed ${flags.seed}`);
-	buildIfStale(ROOT);
-
-	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-	const dataDir = path.join(ROOT, 'bench-data', stamp);
-	const env: Record<string, string> = {
-		// Demo mode seeds the population register (so citizens can use the demo sign-in) with
-		// the bench's own reference data, plus the smallest number of demo events.
-		PEEGEL_DEMO: '1',
-		PEEGEL_DEMO_PEOPLE: String(flags.people),
-		PEEGEL_DEMO_EVENTS: '100',
-		PEEGEL_DEMO_SEED: String(flags.seed),
-		BODY_SIZE_LIMIT: String(64 * 1024 * 1024)
-	};
-	const profileDir = path.join(dataDir, 'profile');
-
-	log('generating reference data...');
-	const ref = generateReference({ people: flags.people, seed: flags.seed });
-
+/** One server, one ingestion of the generated events: what both runs share. */
+async function ingestRun(ref: Reference, flags: Flags, env: Record<string, string>, dataDir: string, nodeArgs: string[] = []) {
 	log(`starting the server (data in ${path.relative(ROOT, dataDir)})...`);
 	const tBoot = performance.now();
-	const server = await startTestServer(env, {
-		dataDir,
-		startTimeoutMs: 600_000,
-		stopTimeoutMs: 60_000,
-		nodeArgs: flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
-	});
+	const server = await startTestServer(env, { dataDir, startTimeoutMs: 600_000, stopTimeoutMs: 60_000, nodeArgs });
 	const bootSeconds = (performance.now() - tBoot) / 1000;
-	let ok = false;
 	try {
 		log(`server up in ${bootSeconds.toFixed(1)} s (pid ${server.pid}); creating one API key per agency...`);
 		const keys = new Map<string, string>();
@@ -568,7 +608,64 @@ async function main(): Promise<void> {
 					.map(([k, v]) => `${k} ${v} s`)
 					.join(', ')
 		);
+		return { server, bootSeconds, produced, ingest, preBuilt, serverCpu, clientCpu, rate };
+	} catch (err) {
+		console.error(`--- server output (last 4000 characters) ---\n${server.logs().slice(-4000)}`);
+		await server.stop({ keepData: true });
+		throw err;
+	}
+}
 
+async function main(): Promise<void> {
+	const flags = benchFlags();
+	log(`${fmt(flags.events)} events, ${fmt(flags.people)} people, ${flags.concurrency} senders, ${fmt(flags.batch)} events per request, seed ${flags.seed}`);
+	buildIfStale(ROOT);
+
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	const dataDir = path.join(ROOT, 'bench-data', stamp);
+	const env: Record<string, string> = {
+		// Demo mode seeds the population register (so citizens can use the demo sign-in) with
+		// the bench's own reference data, plus the smallest number of demo events.
+		PEEGEL_DEMO: '1',
+		PEEGEL_DEMO_PEOPLE: String(flags.people),
+		PEEGEL_DEMO_EVENTS: '100',
+		PEEGEL_DEMO_SEED: String(flags.seed),
+		BODY_SIZE_LIMIT: String(64 * 1024 * 1024)
+	};
+	const profileDir = path.join(dataDir, 'profile');
+
+	log('generating reference data...');
+	const ref = generateReference({ people: flags.people, seed: flags.seed });
+
+	// First the same ingestion without the ledger, on its own directory: what the ledger costs.
+	let baselineRate: number | null = null;
+	if (!flags['no-baseline']) {
+		log('--- run 1 of 2: ingestion WITHOUT the ledger (baseline) ---');
+		const baselineDir = `${dataDir}-no-ledger`;
+		try {
+			const baseline = await ingestRun(ref, flags, { ...env, PEEGEL_BENCH_NO_LEDGER: '1' }, baselineDir);
+			baselineRate = baseline.rate;
+			await baseline.server.stop({ keepData: true });
+		} finally {
+			rmSync(baselineDir, { recursive: true, force: true });
+		}
+		log('--- run 2 of 2: ingestion with the ledger, then the reads ---');
+	}
+
+	let run: Awaited<ReturnType<typeof ingestRun>>;
+	try {
+		run = await ingestRun(ref, flags, env, dataDir, flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+	} catch (err) {
+		console.error(`bench: failed: ${(err as Error).stack ?? err}`);
+		if (!flags.keep) rmSync(dataDir, { recursive: true, force: true });
+		process.exitCode = 1;
+		return;
+	}
+	const { server, bootSeconds, produced, ingest, preBuilt, serverCpu, clientCpu, rate } = run;
+	let ok = false;
+	try {
+		const checkpoint = await waitForCheckpoint(server, ingest.maxIndex + 1);
+		log(`a signed checkpoint covered every event ${checkpoint.seconds.toFixed(2)} s after the last acknowledgement; signing took ${checkpoint.signingMs ?? '?'} ms`);
 		log('waiting for merges to settle...');
 		const disk = await settledDiskUsage(path.join(dataDir, 'clickhouse'));
 		log(`disk ${disk.settled ? 'settled' : 'still changing'} after ${disk.waitedSeconds.toFixed(1)} s: ${fmt(disk.usage.live)} bytes in live parts`);
@@ -586,6 +683,8 @@ async function main(): Promise<void> {
 					.map(([k, v]) => `${k} ${v} s`)
 					.join(', ')
 		);
+		log('timing the ledger: each page’s proofs (GET /me/ledger.json) and single inclusion proofs...');
+		const ledger = await timeLedger(server, timeline.pages);
 		const peakRss = status(server.pid, 'VmHWM');
 		const rssNow = status(server.pid, 'VmRSS');
 
@@ -593,6 +692,12 @@ async function main(): Promise<void> {
 		const results = {
 			events: ingest.accepted,
 			ingest_events_per_s: Math.round(rate),
+			ingest_events_per_s_no_ledger: baselineRate === null ? null : Math.round(baselineRate),
+			ledger_cost_percent: baselineRate === null ? null : Number((100 * (1 - rate / baselineRate)).toFixed(1)),
+			proof_p50_ms: Number(ledger.proofP50.toFixed(2)),
+			proof_p95_ms: Number(ledger.proofP95.toFixed(2)),
+			checkpoint_signing_ms: checkpoint.signingMs,
+			checkpoint_latency_s: Number(checkpoint.seconds.toFixed(2)),
 			timeline_p50_ms: Number(timeline.p50.toFixed(2)),
 			timeline_p95_ms: Number(timeline.p95.toFixed(2)),
 			bytes_per_event: Number((disk.usage.live / ingest.accepted).toFixed(2)),
@@ -639,14 +744,24 @@ async function main(): Promise<void> {
 				disk_allocated_bytes_with_outdated_parts: disk.usage.allocated,
 				disk_settled: disk.settled,
 				disk_wait_seconds: Number(disk.waitedSeconds.toFixed(1)),
-				server_rss_mb_at_end: rssNow === null ? null : Math.round(rssNow / 2 ** 20)
+				server_rss_mb_at_end: rssNow === null ? null : Math.round(rssNow / 2 ** 20),
+				ledger_page_proofs_p50_ms: Number(ledger.pageP50.toFixed(2)),
+				ledger_page_proofs_p95_ms: Number(ledger.pageP95.toFixed(2)),
+				ledger_proofs_per_page: Number(ledger.proofsPerPage.toFixed(1)),
+				proof_requests: ledger.requests
 			}
 		};
 		writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
 
 		const rows: [string, string, string][] = [
 			['events ingested', fmt(results.events), ''],
-			['ingestion (HTTP, validated, deduplicated, committed)', `${fmt(results.ingest_events_per_s)} events/s`, '>= 100,000'],
+			['ingestion (HTTP, validated, deduplicated, committed, ledgered)', `${fmt(results.ingest_events_per_s)} events/s`, '>= 100,000'],
+			...(results.ingest_events_per_s_no_ledger === null
+				? []
+				: ([
+						['ingestion without the ledger (baseline run)', `${fmt(results.ingest_events_per_s_no_ledger)} events/s`, ''],
+						['  what the ledger costs', `${results.ledger_cost_percent} %`, '<= 20 %']
+					] as [string, string, string][])),
 			['citizen timeline GET /me p50', `${results.timeline_p50_ms.toFixed(1)} ms`, ''],
 			['citizen timeline GET /me p95', `${results.timeline_p95_ms.toFixed(1)} ms`, '<= 10 ms'],
 			...(timeline.appP50 !== null && timeline.appP95 !== null
@@ -655,7 +770,11 @@ async function main(): Promise<void> {
 			...(timeline.dbP50 !== null && timeline.dbP95 !== null
 				? ([['  of which timeline queries (Server-Timing db) p50 / p95', `${timeline.dbP50.toFixed(1)} / ${timeline.dbP95.toFixed(1)} ms`, '']] as [string, string, string][])
 				: []),
-			['storage', `${results.bytes_per_event.toFixed(1)} bytes/event`, '<= 60'],
+			['inclusion proof GET /ledger/proof/inclusion p50 / p95', `${results.proof_p50_ms.toFixed(1)} / ${results.proof_p95_ms.toFixed(1)} ms`, ''],
+			['a page’s proofs GET /me/ledger.json p50 / p95', `${ledger.pageP50.toFixed(1)} / ${ledger.pageP95.toFixed(1)} ms`, ''],
+			['checkpoint signing (root, signature, insert)', `${results.checkpoint_signing_ms ?? '?'} ms`, ''],
+			['checkpoint after the last event (checkpointer runs every second)', `${results.checkpoint_latency_s.toFixed(2)} s`, ''],
+			['storage, ledger included', `${results.bytes_per_event.toFixed(1)} bytes/event`, '<= 60'],
 			['server peak RSS', `${fmt(results.peak_rss_mb ?? NaN)} MB`, '']
 		];
 		const w0 = Math.max(...rows.map((r) => r[0].length));

@@ -51,14 +51,15 @@ DROP TABLE usage_event_rebuild;
 -- Stored interior nodes, as C2SP tlog-tiles has them: tile (level, idx) holds up to 256
 -- hashes of the nodes at height 8 * level, from position 256 * idx. A partial tile is
 -- written again, wider, as the log grows; the widest version is the one that counts.
+-- Not fsynced: tiles are derived from usage_event, and the server recomputes whatever a
+-- crash lost before it signs anything (a checkpoint is only signed over written tiles).
 CREATE TABLE IF NOT EXISTS ledger_tile (
     level UInt8,
     idx UInt64,
     width UInt16,
     hashes String CODEC(NONE)
 ) ENGINE = ReplacingMergeTree(width)
-ORDER BY (level, idx)
-SETTINGS fsync_after_insert = 1, fsync_part_directory = 1;
+ORDER BY (level, idx);
 
 -- Every signed checkpoint (C2SP tlog-checkpoint as a signed note), one per log size.
 CREATE TABLE IF NOT EXISTS ledger_checkpoint (

@@ -44,12 +44,13 @@ export function decodeEventRows(rows: EventRows): DecodedEvent[] {
 		if (pos !== rows.offsets[out.length]) throw new Error(`row ${out.length} starts at ${pos}, offsets say ${rows.offsets[out.length]}`);
 		const event_id = uuid();
 		const logged_at = int64();
-		const [subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref] = Array.from({ length: 8 }, text);
+		const subject_code = text();
+		const [agency_code, intermediary_code, system, action, purpose_code, legal_basis] = Array.from({ length: 6 }, text);
 		const data_categories = Array.from({ length: varint() }, text);
-		const [intermediary_code, xroad_client, xroad_service, xroad_message_id] = Array.from({ length: 4 }, text);
+		const bulk = buf[pos++] === 1;
+		const [actor_code, case_ref, xroad_client, xroad_service, xroad_message_id] = Array.from({ length: 5 }, text);
 		const visibility = VISIBILITY[buf[pos++] as 1 | 2 | 3];
 		const disclose_after = buf[pos++] === 1 ? null : int64();
-		const bulk = buf[pos++] === 1;
 		const ledger_index = int64();
 		out.push({
 			event_id,

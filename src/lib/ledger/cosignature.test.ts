@@ -34,7 +34,7 @@ describe('cosignatures (C2SP tlog-cosignature/v1)', () => {
 		expect(verifyCosignature(parseNote(signNote(other, log) + line), w).ok).toBe(false);
 		expect(verifyCosignature(parseNote(signed + line), newCosigner('w1')).ok).toBe(false);
 		const bytes = Buffer.from(line.split(' ')[2]!.trim(), 'base64');
-		bytes[11] ^= 1; // the time's last byte
+		bytes[11] = bytes[11]! ^ 1; // the time’s last byte
 		expect(verifyCosignature(parseNote(`${signed}\u2014 w1 ${bytes.toString('base64')}\n`), w).ok).toBe(false);
 		const future = cosign(body, w, Math.floor(Date.now() / 1000) + 3600);
 		expect(verifyCosignature(parseNote(signed + future), w)).toMatchObject({ ok: false, reason: /future/ });

@@ -17,9 +17,12 @@
  *   32   details digest   = SHA-256(0x01 || details salt || details)
  *   32   oversight digest = SHA-256(0x02 || oversight salt || oversight fields)
  *
- * details:   agency_code, intermediary_code, system, action, purpose_code, legal_basis
- *            (each u16 length + UTF-8), u16 count + each data category, u8 bulk.
+ * details:   agency_code, intermediary_code, system, action, purpose_code, legal_basis,
+ *            then the data categories (count, then each), then bulk (one byte, 0 or 1).
  * oversight: actor_code, case_ref, xroad_client, xroad_service, xroad_message_id.
+ * In both, a text is its UTF-8 byte length as an unsigned LEB128 varint, then the bytes,
+ * and the count of categories is such a varint too: the encoding of ClickHouse's RowBinary,
+ * so the server hashes the bytes of the row it stores.
  *
  * The two digests let one leaf serve everyone: a citizen is given the details and their
  * salt for a visible event and checks the details digest; for a restricted event they get
@@ -82,9 +85,13 @@ class ByteWriter {
 	u8(n: number) {
 		this.parts.push(n & 0xff);
 	}
-	u16(n: number) {
-		if (n > 0xffff) throw new RangeError('a leaf text is at most 65535 bytes');
-		this.parts.push(n >> 8, n & 0xff);
+	/** Unsigned LEB128. */
+	varint(n: number) {
+		while (n >= 0x80) {
+			this.parts.push((n & 0x7f) | 0x80);
+			n = Math.floor(n / 128);
+		}
+		this.parts.push(n);
 	}
 	u64(n: bigint) {
 		for (let s = 56n; s >= 0n; s -= 8n) this.parts.push(Number((n >> s) & 0xffn));
@@ -94,7 +101,7 @@ class ByteWriter {
 	}
 	text(s: string) {
 		const b = enc.encode(s);
-		this.u16(b.length);
+		this.varint(b.length);
 		this.bytes(b);
 	}
 	done(): Uint8Array {
@@ -108,7 +115,7 @@ export function detailsPreimage(salt: Uint8Array, d: LeafDetails): Uint8Array {
 	w.u8(1);
 	w.bytes(salt);
 	for (const t of [d.agency_code, d.intermediary_code, d.system, d.action, d.purpose_code, d.legal_basis]) w.text(t);
-	w.u16(d.data_categories.length);
+	w.varint(d.data_categories.length);
 	for (const c of d.data_categories) w.text(c);
 	w.u8(d.bulk ? 1 : 0);
 	return w.done();

@@ -36,6 +36,11 @@ const schema = z.object({
 		.string()
 		.regex(/^[^\s+]+$/, 'must be a name without spaces or "+", such as peegel.example.ee/usage-log')
 		.default('peegel.localhost/usage-log'),
+	/**
+	 * Benchmark only (npm run bench measures what the ledger costs): events are stored
+	 * without ledger positions. Never in production: such a database has no tamper evidence.
+	 */
+	PEEGEL_BENCH_NO_LEDGER: flag,
 	/** Witnesses whose cosignatures are accepted: their verifier keys, separated by spaces or commas. */
 	PEEGEL_WITNESS_KEYS: z.string().optional(),
 	/** Threads that validate ingestion bodies beside the main thread; 0: validate on it. */

@@ -22,6 +22,12 @@ export interface SignedCheckpoint {
 const checkpointRow = z.object({ size: int64, root: z.string(), note: z.string() });
 
 let latest: SignedCheckpoint | null = null;
+/** How long the last signing in this process took (root, signature, insert), in ms. */
+let lastSigningMs: number | null = null;
+
+export function lastCheckpointSigningMs(): number | null {
+	return lastSigningMs;
+}
 let signing: Promise<SignedCheckpoint> | null = null;
 
 function fromRow(r: z.output<typeof checkpointRow>): SignedCheckpoint {
@@ -55,6 +61,7 @@ export function signCheckpoint(): Promise<SignedCheckpoint> {
 			if (latest && latest.size > size) {
 				throw new Error(`ledger: the newest checkpoint has size ${latest.size}, the tree only ${size}; run npm run ledger:verify`);
 			}
+			const t0 = performance.now();
 			const root = await ledger.rootAt(size);
 			const { signer } = ledgerKeys();
 			const note = signNote(formatCheckpoint({ origin: signer.name, size, root }), signer);
@@ -64,6 +71,7 @@ export function signCheckpoint(): Promise<SignedCheckpoint> {
 				{ size, root: encodeHexLowerCase(root), note }
 			);
 			latest = { size, root, note };
+			lastSigningMs = performance.now() - t0;
 			return latest;
 		} finally {
 			signing = null;

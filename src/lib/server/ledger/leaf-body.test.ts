@@ -56,6 +56,11 @@ describe('LeafBodyWriter', () => {
 			});
 			expect(leaf[0]).toBe(0);
 			expect(Buffer.from(leaf.subarray(1)).equals(Buffer.from(reference))).toBe(true);
+			// The one-event path (recovery, the verifier, proofs) writes the same bytes.
+			const single = Buffer.alloc(LeafBodyWriter.worstCase(e));
+			const end = writer.write(single, 0, e, uuidBytes(e.event_id), LOGGED_AT, e.disclose_after === null ? null : Date.parse(e.disclose_after));
+			writeLeafHeader(single, 0, 123_456_789_012, prev);
+			expect(single.subarray(0, end).equals(Buffer.from(leaf))).toBe(true);
 			// Hashing the prefixed leaf is RFC 6962's leaf hash of the leaf bytes.
 			expect(Buffer.from(sha256(leaf))).toEqual(Buffer.from(hashLeaf(reference)));
 			const decoded = decodeLeaf(reference);

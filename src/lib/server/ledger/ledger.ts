@@ -15,7 +15,7 @@ import { queryRows } from '../db/query';
 import { LEAF_PREFIX_BYTES, LeafBodyWriter, writeLeafHeader } from './leaf-body';
 import { ledgerKeys } from './keys';
 import { eventsByPosition, leafWithPrefix } from './stored-events';
-import { readEdgeTiles, readTiles, writeTiles } from './tile-store';
+import { levelsWithGaps, readEdgeTiles, readTiles, writeTiles } from './tile-store';
 import { RightEdge, TILE_WIDTH, nodeLocation, perfectRoot, tileKey, type TileRef } from './tiles';
 
 /** Where, in a leaf with its prefix, the subject code's length byte is (after salt and event id). */
@@ -66,9 +66,12 @@ export class Ledger {
 		for (const t of edgeTiles) rows[t.level] = t.hashes.length === TILE_WIDTH ? [] : t.hashes;
 		for (let l = 0; l < rows.length; l++) rows[l] ??= [];
 		try {
+			const gaps = await levelsWithGaps();
+			if (gaps.length > 0) throw new Error(`tiles missing at level ${gaps.join(', ')}`);
 			this.edge = new RightEdge(tiled, rows);
 		} catch (err) {
-			// Tiles that do not fit together: make them all again from the events.
+			// Tiles that do not fit together (tiles are not fsynced: a power loss may take some):
+			// make them all again from the events.
 			console.error(`peegel: ledger: ${(err as Error).message}; rebuilding the tree from usage_event`);
 			tiled = 0;
 			this.edge = new RightEdge();
@@ -205,9 +208,10 @@ export class Ledger {
 		return pieces.map((p) => foldSubtrees(hashes.slice(at, (at += p.length))));
 	}
 
+	/** Proofs are served over sizes whose tiles are stored (every checkpoint's is). */
 	private checkSize(size: number): void {
-		if (!Number.isSafeInteger(size) || size < 0 || size > this.edge.size) {
-			throw new RangeError(`the log has ${this.edge.size} entries; size ${size} is not one of its sizes`);
+		if (!Number.isSafeInteger(size) || size < 0 || size > this.durable) {
+			throw new RangeError(`the log has ${this.durable} entries; size ${size} is not one of its sizes`);
 		}
 	}
 
@@ -261,4 +265,9 @@ export function theLedger(): Promise<Ledger> {
 		throw err;
 	});
 	return loading;
+}
+
+/** Write the ledger's outstanding tiles, if the ledger was loaded in this process. */
+export async function flushLedger(): Promise<void> {
+	if (ledger) await ledger.flush();
 }

@@ -92,6 +92,18 @@ export async function readEdgeTiles(): Promise<{ level: number; idx: number; has
 	return rows.map((r) => ({ level: r.level, idx: r.idx, hashes: unpackTile(Buffer.from(r.h, 'base64')) }));
 }
 
+const holeRow = z.object({ level: z.number().int(), tiles: int64, last: int64 });
+
+/** Levels whose stored tiles have a gap (a tile missing below the rightmost one). */
+export async function levelsWithGaps(): Promise<number[]> {
+	const rows = await queryRows(
+		'SELECT level, count() AS tiles, max(idx) AS last FROM (SELECT DISTINCT level, idx FROM ledger_tile) GROUP BY level',
+		{},
+		holeRow
+	);
+	return rows.filter((r) => r.tiles !== r.last + 1).map((r) => r.level);
+}
+
 /** Forget cached tiles (tests that rewrite the table underneath). */
 export function clearTileCache(): void {
 	cache.clear();

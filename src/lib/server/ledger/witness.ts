@@ -53,8 +53,10 @@ export async function witnessOnce(opts: {
 		if (checkpoint.size < last.size) return { outcome: 'refused', reason: `the log shrank from ${last.size} to ${checkpoint.size} entries` };
 		if (checkpoint.size === last.size) {
 			if (!equalBytes(lastRoot, checkpoint.root)) return { outcome: 'refused', reason: `two different roots for ${last.size} entries: the log forked` };
-			// Cosigned already; cosign again only to refresh the time.
-		} else if (last.size > 0) {
+			// Cosigned already: nothing new to say.
+			return { outcome: 'unchanged', size: checkpoint.size };
+		}
+		if (last.size > 0) {
 			const proof = await transport.consistency(last.size, checkpoint.size);
 			const v = verifyConsistency(last.size, checkpoint.size, proof, lastRoot, checkpoint.root);
 			if (!v.ok) return { outcome: 'refused', reason: `the checkpoint of ${checkpoint.size} entries is not consistent with the one of ${last.size} this witness cosigned: ${v.reason}` };
@@ -63,7 +65,7 @@ export async function witnessOnce(opts: {
 	const now = Math.floor((opts.now ?? Date.now)() / 1000);
 	await transport.submit(noteText + cosign(note.text, witness, now));
 	await store.save({ size: checkpoint.size, root: encodeBase64(checkpoint.root) });
-	return { outcome: last && last.size === checkpoint.size ? 'unchanged' : 'cosigned', size: checkpoint.size };
+	return { outcome: 'cosigned', size: checkpoint.size };
 }
 
 /** The witness's way to a log over HTTP. */

@@ -13,6 +13,7 @@ import { armCrashAfterInsert, initWriter } from '../usage/writer';
 import { ledgerKeys } from '../ledger/keys';
 import { signCheckpoint, startCheckpointer, stopCheckpointer } from '../ledger/checkpoints';
 import { startDemoWitness, stopDemoWitness } from '../ledger/demo-witness';
+import { flushLedger } from '../ledger/ledger';
 import { randomToken } from '../auth/tokens';
 import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
 
@@ -37,9 +38,13 @@ async function start(): Promise<void> {
 		await seedDatabase({ people: c.PEEGEL_DEMO_PEOPLE, events: c.PEEGEL_DEMO_EVENTS, seed: c.PEEGEL_DEMO_SEED });
 	}
 	await initWriter();
-	await signCheckpoint();
-	startCheckpointer();
-	if (c.PEEGEL_DEMO) startDemoWitness(c.dataDir);
+	if (c.PEEGEL_BENCH_NO_LEDGER) {
+		console.warn('peegel: PEEGEL_BENCH_NO_LEDGER: events are stored WITHOUT the ledger (benchmark only)');
+	} else {
+		await signCheckpoint();
+		startCheckpointer();
+		if (c.PEEGEL_DEMO) startDemoWitness(c.dataDir);
+	}
 	// Tests of crash recovery only: see tests/integration/ledger.test.ts.
 	if (process.env.PEEGEL_FAILPOINT === 'after-event-insert') armCrashAfterInsert();
 
@@ -49,7 +54,10 @@ async function start(): Promise<void> {
 		removeServerFile(c.dataDir, process.pid);
 		stopCheckpointer();
 		stopDemoWitness();
-		void stopValidators().finally(() => closeDb());
+		// Write the tiles still in memory, so the next start need not recompute them.
+		void flushLedger()
+			.catch((err) => console.error('peegel: ledger tiles not written at shutdown (recomputed at the next start)', err))
+			.finally(() => stopValidators().finally(() => closeDb()));
 	};
 	process.once('sveltekit:shutdown', stop);
 	process.once('exit', () => removeServerFile(c.dataDir, process.pid));

@@ -9,6 +9,9 @@
  * cannot drift apart. Times are milliseconds since the epoch (DateTime64(3)); the UUID is
  * its two 64-bit halves, each little-endian; strings and arrays are LEB128-length-prefixed.
  * The last 8 bytes of a row, ledger_index, are left zero for the sequencer to fill in.
+ * The columns a leaf's details digest covers come one after the other, and so do those of
+ * its oversight digest: the digests are taken over those bytes of the row as they are
+ * (ledger/leaf.ts defines the same encoding), not over the texts encoded a second time.
  *
  * Beside each row goes the event's ledger leaf (ledger/leaf-body.ts): room for the header
  * that the sequencer writes, then the body with its digests, so the commit path only
@@ -16,7 +19,7 @@
  */
 import type { UsageEvent } from '../../schemas/usage-event';
 import { parseRfc3339 } from '../../rfc3339';
-import { LeafBodyWriter } from '../ledger/leaf-body';
+import { LeafBodyWriter, type LeafSource } from '../ledger/leaf-body';
 
 export interface EventRows {
 	/** event_id of each row, index by index. */
@@ -35,10 +38,13 @@ export interface EventRows {
 
 /** The ClickHouse structure of one row, column by column, in the order add() writes them. */
 export const EVENT_ROW_STRUCTURE =
-	"event_id UUID, logged_at DateTime64(3, 'UTC'), subject_code String, agency_code String, system String, action String, " +
-	'purpose_code String, legal_basis String, actor_code String, case_ref String, data_categories Array(String), ' +
-	'intermediary_code String, xroad_client String, xroad_service String, xroad_message_id String, ' +
-	"visibility Enum8('visible' = 1, 'restricted' = 2, 'sealed' = 3), disclose_after Nullable(DateTime64(3, 'UTC')), bulk Bool, " +
+	"event_id UUID, logged_at DateTime64(3, 'UTC'), subject_code String, " +
+	// The details block (leaf details digest).
+	'agency_code String, intermediary_code String, system String, action String, purpose_code String, legal_basis String, ' +
+	'data_categories Array(String), bulk Bool, ' +
+	// The oversight block (leaf oversight digest).
+	'actor_code String, case_ref String, xroad_client String, xroad_service String, xroad_message_id String, ' +
+	"visibility Enum8('visible' = 1, 'restricted' = 2, 'sealed' = 3), disclose_after Nullable(DateTime64(3, 'UTC')), " +
 	'ledger_index UInt64';
 
 /** Bytes of ledger_index at the end of each row. */
@@ -46,9 +52,9 @@ export const LEDGER_INDEX_BYTES = 8;
 
 const VISIBILITY_CODE = { visible: 1, restricted: 2, sealed: 3 } as const;
 
-/** The text columns before data_categories, and after it, in row order. */
-const TEXT_BEFORE = ['subject_code', 'agency_code', 'system', 'action', 'purpose_code', 'legal_basis', 'actor_code', 'case_ref'] as const;
-const TEXT_AFTER = ['intermediary_code', 'xroad_client', 'xroad_service', 'xroad_message_id'] as const;
+/** The text columns of the details block before data_categories, and of the oversight block, in row order. */
+export const DETAIL_TEXTS = ['agency_code', 'intermediary_code', 'system', 'action', 'purpose_code', 'legal_basis'] as const;
+export const OVERSIGHT_TEXTS = ['actor_code', 'case_ref', 'xroad_client', 'xroad_service', 'xroad_message_id'] as const;
 
 /** Hex digit value of a char code (0-9, a-f, A-F), or -1. */
 function hexValue(c: number): number {
@@ -72,27 +78,25 @@ export class EventRowsBuilder {
 	private fingerprints: number[] = [];
 	/** The four 32-bit words of the UUID being encoded. */
 	private words = new Uint32Array(4);
-	private uuid16 = new Uint8Array(16);
-	private leafBuf: Buffer;
-	private leafPos = 0;
-	private leafStarts: number[] = [];
+	/** The events whose leaves finish() writes, all at once (their salts come in one batch). */
+	private leafSources: LeafSource[] = [];
 
+	/** `leafWriter` null: rows only, no leaves (the benchmark's run without the ledger). */
 	constructor(
-		private readonly leafWriter: LeafBodyWriter,
+		private readonly leafWriter: LeafBodyWriter | null,
 		expectedBytes = 64 * 1024
 	) {
 		// Never from Node's shared pool: the buffers may be transferred to another thread.
 		this.buf = Buffer.allocUnsafeSlow(Math.max(1024, expectedBytes));
-		this.leafBuf = Buffer.allocUnsafeSlow(Math.max(1024, expectedBytes >> 1));
 	}
 
 	/** Add one validated event (every field present, times valid RFC 3339). */
 	add(e: UsageEvent): void {
 		// Room for the worst case: 3 bytes per UTF-16 unit and a 4-byte length prefix per
 		// text, and the fixed-width fields.
-		let worst = 64 + LEDGER_INDEX_BYTES;
-		for (const f of TEXT_BEFORE) worst += e[f].length * 3 + 4;
-		for (const f of TEXT_AFTER) worst += e[f].length * 3 + 4;
+		let worst = 64 + LEDGER_INDEX_BYTES + e.subject_code.length * 3 + 4;
+		for (const f of DETAIL_TEXTS) worst += e[f].length * 3 + 4;
+		for (const f of OVERSIGHT_TEXTS) worst += e[f].length * 3 + 4;
 		for (const c of e.data_categories) worst += c.length * 3 + 4;
 		this.reserve(worst);
 
@@ -106,10 +110,15 @@ export class EventRowsBuilder {
 		const w = this.words;
 		this.fingerprints.push((w[0]! ^ w[2]!) >>> 0, (w[1]! ^ w[3]!) >>> 0);
 		this.int64(loggedAt);
-		for (const f of TEXT_BEFORE) this.text(e[f]);
+		this.text(e.subject_code);
+		const details = this.pos;
+		for (const f of DETAIL_TEXTS) this.text(e[f]);
 		this.varint(e.data_categories.length);
 		for (const c of e.data_categories) this.text(c);
-		for (const f of TEXT_AFTER) this.text(e[f]);
+		this.buf[this.pos++] = e.bulk ? 1 : 0;
+		const oversight = this.pos;
+		for (const f of OVERSIGHT_TEXTS) this.text(e[f]);
+		const oversightEnd = this.pos;
 		this.buf[this.pos++] = VISIBILITY_CODE[e.visibility];
 		if (discloseAfter === null) {
 			this.buf[this.pos++] = 1;
@@ -117,39 +126,42 @@ export class EventRowsBuilder {
 			this.buf[this.pos++] = 0;
 			this.int64(discloseAfter);
 		}
-		this.buf[this.pos++] = e.bulk ? 1 : 0;
 		this.buf.fill(0, this.pos, this.pos + LEDGER_INDEX_BYTES);
 		this.pos += LEDGER_INDEX_BYTES;
 
+		if (!this.leafWriter) return;
 		// The UUID in its canonical byte order, back from ClickHouse's reversed halves.
-		for (let k = 0; k < 16; k++) this.uuid16[k] = this.buf[start + (k < 8 ? 7 - k : 23 - k)]!;
-		this.reserveLeaf(LeafBodyWriter.worstCase(e));
-		this.leafStarts.push(this.leafPos);
-		this.leafPos = this.leafWriter.write(this.leafBuf, this.leafPos, e, this.uuid16, loggedAt, discloseAfter);
+		const uuid = new Uint8Array(16);
+		for (let k = 0; k < 16; k++) uuid[k] = this.buf[start + (k < 8 ? 7 - k : 23 - k)]!;
+		this.leafSources.push({ event: e, uuid, loggedAt, discloseAfter, blocks: [details, oversight, oversightEnd] });
 	}
 
 	finish(): EventRows {
 		const offsets = new Uint32Array(this.starts.length + 1);
 		offsets.set(this.starts);
 		offsets[this.starts.length] = this.pos;
-		const leafOffsets = new Uint32Array(this.leafStarts.length + 1);
-		leafOffsets.set(this.leafStarts);
-		leafOffsets[this.leafStarts.length] = this.leafPos;
+		const n = this.ids.length;
+		const leafOffsets = new Uint32Array(n + 1);
+		let leaves: Buffer = Buffer.allocUnsafeSlow(0);
+		if (this.leafWriter && n > 0) {
+			let worst = 0;
+			for (const s of this.leafSources) worst += LeafBodyWriter.worstCase(s.event);
+			// Its own memory, never Node's shared pool: it may be transferred to another thread.
+			leaves = Buffer.allocUnsafeSlow(worst);
+			const { starts, end } = this.leafWriter.writeAll(leaves, 0, this.leafSources, this.buf);
+			leafOffsets.set(starts);
+			leafOffsets[n] = end;
+			leaves = leaves.subarray(0, end);
+		}
+		this.leafSources = [];
 		return {
 			ids: this.ids,
 			body: this.buf.subarray(0, this.pos),
 			offsets,
 			fingerprints: Uint32Array.from(this.fingerprints),
-			leaves: this.leafBuf.subarray(0, this.leafPos),
+			leaves,
 			leafOffsets
 		};
-	}
-
-	private reserveLeaf(bytes: number): void {
-		if (this.leafPos + bytes <= this.leafBuf.byteLength) return;
-		const grown = Buffer.allocUnsafeSlow(Math.max(this.leafBuf.byteLength * 2, this.leafPos + bytes));
-		this.leafBuf.copy(grown, 0, 0, this.leafPos);
-		this.leafBuf = grown;
 	}
 
 	private reserve(bytes: number): void {
@@ -215,7 +227,7 @@ export class EventRowsBuilder {
 }
 
 /** The rows of validated events (the seed's way in). */
-export function eventRowsOf(events: readonly UsageEvent[], leafWriter: LeafBodyWriter): EventRows {
+export function eventRowsOf(events: readonly UsageEvent[], leafWriter: LeafBodyWriter | null): EventRows {
 	const b = new EventRowsBuilder(leafWriter, events.length * 400);
 	for (const e of events) b.add(e);
 	return b.finish();

@@ -59,7 +59,7 @@ function validate(line: number, value: unknown, out: Collector, agencyCode: stri
 
 const NEWLINE = 0x0a;
 
-export function parseNdjson(bytes: Uint8Array, agencyCode: string, leaves: LeafBodyWriter): ParsedBatch {
+export function parseNdjson(bytes: Uint8Array, agencyCode: string, leaves: LeafBodyWriter | null): ParsedBatch {
 	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const out: Collector = { valid: new EventRowsBuilder(leaves, buf.byteLength + 1024), rejected: [] };
 	let line = 0;
@@ -85,7 +85,7 @@ export function parseNdjson(bytes: Uint8Array, agencyCode: string, leaves: LeafB
 	return { valid: out.valid.finish(), rejected: out.rejected };
 }
 
-export function parseJsonArray(text: string, agencyCode: string, leaves: LeafBodyWriter): ParsedBatch {
+export function parseJsonArray(text: string, agencyCode: string, leaves: LeafBodyWriter | null): ParsedBatch {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -100,7 +100,7 @@ export function parseJsonArray(text: string, agencyCode: string, leaves: LeafBod
 }
 
 /** A whole request body, as bytes: decode, then parse by kind. */
-export function parseBody(bytes: Uint8Array, kind: BodyKind, agencyCode: string, leaves: LeafBodyWriter): ParsedBatch {
+export function parseBody(bytes: Uint8Array, kind: BodyKind, agencyCode: string, leaves: LeafBodyWriter | null): ParsedBatch {
 	if (kind === 'ndjson') return parseNdjson(bytes, agencyCode, leaves);
 	return parseJsonArray(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), agencyCode, leaves);
 }

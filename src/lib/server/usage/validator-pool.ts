@@ -49,12 +49,13 @@ function fromWire(w: WireBatch): ParsedBatch {
 
 interface ValidatorData {
 	role: string;
-	/** The ledger's salt key: leaf bodies are written here, beside the rows. */
-	saltKey: Uint8Array;
+	/** The ledger's salt key: leaf bodies are written here, beside the rows (null: no ledger, bench only). */
+	saltKey: Uint8Array | null;
 }
 
 if (!isMainThread && (workerData as ValidatorData | null)?.role === ROLE) {
-	const leaves = new LeafBodyWriter((workerData as ValidatorData).saltKey);
+	const saltKey = (workerData as ValidatorData).saltKey;
+	const leaves = saltKey ? new LeafBodyWriter(saltKey) : null;
 	parentPort!.on('message', (task: Task) => {
 		let reply: Reply;
 		let transfer: ArrayBuffer[] = [];
@@ -87,10 +88,18 @@ let nextId = 0;
 /** Three semi-spaces of 64 MB, as the server's own --max-semi-space-size=64 gives the main thread. */
 const YOUNG_GENERATION_MB = 192;
 
-let mainThreadLeaves: LeafBodyWriter | null = null;
+let mainThreadLeaves: LeafBodyWriter | null | undefined;
+
+/** The salt key the leaves are written with, or null without the ledger (bench only). */
+function saltKey(): Uint8Array | null {
+	return config().PEEGEL_BENCH_NO_LEDGER ? null : ledgerKeys().saltKey;
+}
 
 function inThread(task: Task): ParsedBatch {
-	mainThreadLeaves ??= new LeafBodyWriter(ledgerKeys().saltKey);
+	if (mainThreadLeaves === undefined) {
+		const key = saltKey();
+		mainThreadLeaves = key ? new LeafBodyWriter(key) : null;
+	}
 	return parseBody(task.bytes, task.kind, task.agency, mainThreadLeaves);
 }
 
@@ -100,7 +109,7 @@ function startWorkers(): Slot[] {
 	if (threads === 0 || !import.meta.url.endsWith('.js')) return [];
 	return Array.from({ length: threads }, () => {
 		const worker = new Worker(new URL(import.meta.url), {
-			workerData: { role: ROLE, saltKey: ledgerKeys().saltKey } satisfies ValidatorData,
+			workerData: { role: ROLE, saltKey: saltKey() } satisfies ValidatorData,
 			// A batch's parsed events live until it is done; a young generation that holds a
 			// few batches lets them die there instead of being copied into the old one.
 			resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }

@@ -11,6 +11,7 @@ import type { UsageEvent } from '../../schemas/usage-event';
 import { db } from '../db/client';
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert';
 import { queryRows } from '../db/query';
+import { config } from '../config';
 import { ledgerKeys } from '../ledger/keys';
 import { LeafBodyWriter } from '../ledger/leaf-body';
 import { theLedger, type NewEntry } from '../ledger/ledger';
@@ -18,7 +19,7 @@ import { EventIdFilter } from './event-id-filter';
 import { EVENT_ROW_STRUCTURE, eventRowsOf, leafAt, rowAt, type EventRows } from './event-rows';
 
 export interface CommitResult {
-	/** Each new event with its position in the ledger. */
+	/** Each new event with its position in the ledger (-1 only in the benchmark's run without it). */
 	accepted: { event_id: string; index: number }[];
 	/** event_ids already stored, or repeated earlier in the same batch. */
 	duplicates: string[];
@@ -53,6 +54,8 @@ interface Pending {
 const storedIdRow = z.object({ id: z.string() });
 
 class UsageWriter {
+	/** False only in the benchmark's run without the ledger (PEEGEL_BENCH_NO_LEDGER). */
+	private readonly withLedger = !config().PEEGEL_BENCH_NO_LEDGER;
 	private filter: EventIdFilter | null = null;
 	private loading: Promise<EventIdFilter> | null = null;
 	private queue: Pending[] = [];
@@ -98,7 +101,8 @@ class UsageWriter {
 
 	/** Load the fingerprints of every stored event_id and the ledger (once; at start-up or on first use). */
 	init(): Promise<EventIdFilter> {
-		this.loading ??= Promise.all([this.load(), theLedger()]).then(([filter]) => filter).catch((err) => {
+		const ledger = this.withLedger ? theLedger() : null;
+		this.loading ??= Promise.all([this.load(), ledger]).then(([filter]) => filter).catch((err) => {
 			this.loading = null;
 			throw err;
 		});
@@ -163,7 +167,7 @@ class UsageWriter {
 
 	private async commitGroup(group: Pending[]): Promise<CommitResult[]> {
 		const filter = await this.init();
-		const ledger = await theLedger();
+		const ledger = this.withLedger ? await theLedger() : null;
 		// Candidates: fingerprints already known. Confirm them against ClickHouse so a
 		// fingerprint collision never turns a new event into a "duplicate".
 		const candidates: string[] = [];
@@ -208,15 +212,17 @@ class UsageWriter {
 
 		if (seen.size > 0) {
 			// Positions go into the rows (and leaves) in place, before the rows are sent.
-			const assignment = ledger.assign(entries);
-			let next = assignment.first;
-			for (const r of results) for (const a of r.accepted) a.index = next++;
+			const assignment = ledger?.assign(entries) ?? null;
+			let next = assignment?.first ?? -1;
+			if (assignment) for (const r of results) for (const a of r.accepted) a.index = next++;
 			await bulkInsert(EVENT_INSERT, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
 			if (crashAfterInsert) process.kill(process.pid, 'SIGKILL');
 			// Only after ClickHouse has the rows: a failed insert leaves nothing half-known.
-			ledger.apply(assignment);
+			if (ledger && assignment) ledger.apply(assignment);
 			for (let i = 0; i < inserted.length; i += 2) filter.add(inserted[i]!, inserted[i + 1]!);
-			ledger.flush().catch((err) => console.error('peegel: ledger tiles not written yet (retried with the next group)', err));
+			// Tiles are written by the checkpointer (about every second) and before each
+			// checkpoint, not per group: fewer, larger inserts, and a crash loses nothing the
+			// ledger cannot recompute from usage_event at the next start.
 		}
 		return results;
 	}
@@ -250,7 +256,7 @@ let seedLeaves: LeafBodyWriter | null = null;
 
 /** Commit validated events (the seed's way in). */
 export function commitEvents(events: readonly UsageEvent[]): Promise<CommitResult> {
-	seedLeaves ??= new LeafBodyWriter(ledgerKeys().saltKey);
+	if (!config().PEEGEL_BENCH_NO_LEDGER) seedLeaves ??= new LeafBodyWriter(ledgerKeys().saltKey);
 	return writer.commit(eventRowsOf(events, seedLeaves));
 }
 
