@@ -25,17 +25,12 @@ export interface EventSalts {
 	oversight: Uint8Array;
 }
 
-/** An event to write a leaf body for: the validated event, its UUID bytes and times in ms. */
-export interface LeafSource {
+/** One event for the one-event path: the event, its UUID bytes and times in ms. */
+interface LeafSource {
 	event: UsageEvent;
 	uuid: Uint8Array;
 	loggedAt: number;
 	discloseAfter: number | null;
-	/**
-	 * Where the event's RowBinary row holds the details block and the oversight block
-	 * (details start, oversight start, oversight end): the digests' input, already encoded.
-	 */
-	blocks?: [number, number, number];
 }
 
 export class LeafBodyWriter {
@@ -61,21 +56,60 @@ export class LeafBodyWriter {
 	}
 
 	/**
-	 * Write the leaves of a batch into `buf` from `pos`, each as write() does; returns each
-	 * leaf's start and the end. The salts of the whole batch are derived at once.
+	 * The leaves of a batch of RowBinary rows (event-rows.ts), from the rows' bytes alone:
+	 * `starts[i]` is where row i begins, `blocks[3i..3i+2]` where its details block, its
+	 * oversight block and what follows them begin. One pass reads the ids, three cipher
+	 * calls make every salt, a second pass writes each leaf. Nothing per event is allocated
+	 * but the two digests: this runs for every event ingested.
 	 */
-	writeAll(buf: Buffer, pos: number, sources: readonly LeafSource[], rows?: Buffer): { starts: number[]; end: number } {
-		const ids = Buffer.allocUnsafe(sources.length * 16);
-		sources.forEach((s, i) => ids.set(s.uuid, i * 16));
-		const [leaf, details, oversight] = this.keys.map((k) => this.encrypt(k, ids));
-		const starts: number[] = [];
-		let p = pos;
-		sources.forEach((s, i) => {
-			starts.push(p);
-			const at = i * 16;
-			p = this.writeWith(buf, p, s, leaf!.subarray(at, at + 16), details!.subarray(at, at + 16), oversight!.subarray(at, at + 16), rows);
-		});
-		return { starts, end: p };
+	leavesOfRows(rows: Buffer, starts: ArrayLike<number>, blocks: ArrayLike<number>): { leaves: Buffer; offsets: Uint32Array } {
+		const n = starts.length;
+		const ids = Buffer.allocUnsafe(n * 16);
+		let size = 0;
+		for (let i = 0; i < n; i++) {
+			const r = starts[i]!;
+			// ClickHouse's UUID halves are each reversed.
+			for (let k = 0; k < 8; k++) {
+				ids[i * 16 + k] = rows[r + 7 - k]!;
+				ids[i * 16 + 8 + k] = rows[r + 15 - k]!;
+			}
+			size += LEAF_PREFIX_BYTES + 16 + 16 + 1 + rows[r + 24]! + 8 + 1 + 8 + 64;
+		}
+		const salts = this.keys.map((k) => this.encrypt(k, ids)) as [Buffer, Buffer, Buffer];
+		// Its own memory, never Node's shared pool: it may be transferred to another thread.
+		const out = Buffer.allocUnsafeSlow(size);
+		const offsets = new Uint32Array(n + 1);
+		let p = 0;
+		for (let i = 0; i < n; i++) {
+			offsets[i] = p;
+			const r = starts[i]!;
+			out[p] = 0;
+			out[p + 1] = LEAF_VERSION;
+			p += LEAF_PREFIX_BYTES;
+			salts[0].copy(out, p, i * 16, i * 16 + 16);
+			ids.copy(out, p + 16, i * 16, i * 16 + 16);
+			p += 32;
+			// logged_at: 8 bytes little-endian after the id, big-endian in the leaf.
+			for (let k = 0; k < 8; k++) out[p + 1 + rows[r + 24]! + k] = rows[r + 23 - k]!;
+			const subjectLength = rows[r + 24]!;
+			out[p] = subjectLength;
+			rows.copy(out, p + 1, r + 25, r + 25 + subjectLength);
+			p += 1 + subjectLength + 8;
+			const d = blocks[3 * i]!;
+			const o = blocks[3 * i + 1]!;
+			const e = blocks[3 * i + 2]!;
+			out[p++] = rows[e]!;
+			if (rows[e + 1] === 1) {
+				out.fill(0xff, p, p + 8);
+			} else {
+				for (let k = 0; k < 8; k++) out[p + k] = rows[e + 9 - k]!;
+			}
+			p += 8;
+			p = this.digest(out, p, 1, salts[1], i * 16, rows, d, o);
+			p = this.digest(out, p, 2, salts[2], i * 16, rows, o, e);
+		}
+		offsets[n] = p;
+		return { leaves: out, offsets };
 	}
 
 	/** An upper bound of the bytes write() needs for this event (prefix included). */
@@ -84,28 +118,22 @@ export class LeafBodyWriter {
 	}
 
 	/**
-	 * Write LEAF_PREFIX_BYTES of room for the prefix and header, then the body; returns the
-	 * position after it. `uuid` is event_id's 16 bytes; times are milliseconds.
+	 * One event's leaf, from the event itself (recovery, the verifier, proofs): room for the
+	 * prefix and header, then the body; returns the position after it. The same bytes as
+	 * leavesOfRows writes. `uuid` is event_id's 16 bytes; times are milliseconds.
 	 */
 	write(buf: Buffer, pos: number, e: UsageEvent, uuid: Uint8Array, loggedAt: number, discloseAfter: number | null): number {
-		const s = this.salts(uuid);
-		return this.writeWith(buf, pos, { event: e, uuid, loggedAt, discloseAfter }, s.leaf, s.details, s.oversight);
+		const salts = this.keys.map((k) => this.encrypt(k, uuid)) as [Buffer, Buffer, Buffer];
+		return this.writeWith(buf, pos, { event: e, uuid, loggedAt, discloseAfter }, salts, 0);
 	}
 
-	private writeWith(
-		buf: Buffer,
-		pos: number,
-		src: LeafSource,
-		leafSalt: Uint8Array,
-		detailsSalt: Uint8Array,
-		oversightSalt: Uint8Array,
-		rows?: Buffer
-	): number {
+	/** `salts`: the leaf, details and oversight salts; this event's are at `saltAt`. */
+	private writeWith(buf: Buffer, pos: number, src: LeafSource, salts: [Buffer, Buffer, Buffer], saltAt: number): number {
 		const { event: e, uuid, loggedAt, discloseAfter } = src;
 		buf[pos] = 0;
 		buf[pos + 1] = LEAF_VERSION;
 		let p = pos + LEAF_PREFIX_BYTES;
-		buf.set(leafSalt, p);
+		salts[0].copy(buf, p, saltAt, saltAt + SALT_BYTES);
 		p += SALT_BYTES;
 		buf.set(uuid, p);
 		p += 16;
@@ -115,23 +143,22 @@ export class LeafBodyWriter {
 		p = writeU64(buf, p, loggedAt);
 		buf[p++] = VISIBILITY_CODES[e.visibility];
 		p = discloseAfter === null ? writeNone(buf, p) : writeU64(buf, p, discloseAfter);
-		const [details, oversight] = src.blocks && rows
-			? [rows.subarray(src.blocks[0], src.blocks[1]), rows.subarray(src.blocks[1], src.blocks[2])]
-			: [encodeDetails(e), encodeOversight(e)];
-		p = this.digest(buf, p, 1, detailsSalt, details);
-		p = this.digest(buf, p, 2, oversightSalt, oversight);
+		const details = encodeDetails(e);
+		const oversight = encodeOversight(e);
+		p = this.digest(buf, p, 1, salts[1], saltAt, details, 0, details.length);
+		p = this.digest(buf, p, 2, salts[2], saltAt, oversight, 0, oversight.length);
 		return p;
 	}
 
-	/** SHA-256(tag || salt || block) written at p. */
-	private digest(out: Buffer, p: number, tag: number, salt: Uint8Array, block: Uint8Array): number {
-		const n = 1 + SALT_BYTES + block.length;
+	/** SHA-256(tag || salt || block[from, to)) written at p. */
+	private digest(out: Buffer, p: number, tag: number, salts: Buffer, saltAt: number, block: Buffer, from: number, to: number): number {
+		const n = 1 + SALT_BYTES + (to - from);
 		if (n > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(n * 2);
 		const s = this.scratch;
 		s[0] = tag;
-		s.set(salt, 1);
-		s.set(block, 1 + SALT_BYTES);
-		hash('sha256', s.subarray(0, n), 'buffer').copy(out, p);
+		salts.copy(s, 1, saltAt, saltAt + SALT_BYTES);
+		block.copy(s, 1 + SALT_BYTES, from, to);
+		hash('sha256', n === s.length ? s : s.subarray(0, n), 'buffer').copy(out, p);
 		return p + 32;
 	}
 }
@@ -176,15 +203,23 @@ function writeNone(buf: Buffer, p: number): number {
 
 /** Fill in a leaf's header (index and previous position) in front of its body. */
 export function writeLeafHeader(buf: Uint8Array, prefixAt: number, index: number, prev: number | null): void {
-	const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
 	buf[prefixAt] = 0;
 	buf[prefixAt + 1] = LEAF_VERSION;
-	view.setUint32(prefixAt + 2, Math.floor(index / 0x1_0000_0000));
-	view.setUint32(prefixAt + 6, index % 0x1_0000_0000);
-	if (prev === null) {
-		buf.fill(0xff, prefixAt + 10, prefixAt + 18);
-	} else {
-		view.setUint32(prefixAt + 10, Math.floor(prev / 0x1_0000_0000));
-		view.setUint32(prefixAt + 14, prev % 0x1_0000_0000);
-	}
+	u64be(buf, prefixAt + 2, index);
+	if (prev === null) buf.fill(0xff, prefixAt + 10, prefixAt + 18);
+	else u64be(buf, prefixAt + 10, prev);
+}
+
+/** A whole number below 2^53 as 8 big-endian bytes, without a DataView (this runs per event). */
+function u64be(buf: Uint8Array, at: number, n: number): void {
+	const hi = Math.floor(n / 0x1_0000_0000);
+	const lo = n % 0x1_0000_0000;
+	buf[at] = hi >>> 24;
+	buf[at + 1] = (hi >>> 16) & 0xff;
+	buf[at + 2] = (hi >>> 8) & 0xff;
+	buf[at + 3] = hi & 0xff;
+	buf[at + 4] = lo >>> 24;
+	buf[at + 5] = (lo >>> 16) & 0xff;
+	buf[at + 6] = (lo >>> 8) & 0xff;
+	buf[at + 7] = lo & 0xff;
 }

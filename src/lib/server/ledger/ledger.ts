@@ -132,14 +132,24 @@ export class Ledger {
 			const { leaf, row } = entries[k]!;
 			const index = first + k;
 			const n = leaf[SUBJECT_AT]!;
-			const subject = Buffer.from(leaf.buffer, leaf.byteOffset + SUBJECT_AT + 1, n).toString('latin1');
+			let subject = '';
+			for (let c = 0; c < n; c++) subject += String.fromCharCode(leaf[SUBJECT_AT + 1 + c]!);
 			const sealed = leaf[SUBJECT_AT + 1 + n + 8] === SEALED;
 			const prev = sealed ? null : (latest.get(subject) ?? this.latest.get(subject) ?? null);
 			if (!sealed) latest.set(subject, index);
 			writeLeafHeader(leaf, 0, index, prev);
-			const view = new DataView(row.buffer, row.byteOffset + row.byteLength - 8, 8);
-			view.setUint32(0, index % 0x1_0000_0000, true);
-			view.setUint32(4, Math.floor(index / 0x1_0000_0000), true);
+			// ledger_index, the row's last 8 bytes, little-endian.
+			const at = row.length - 8;
+			const lo = index % 0x1_0000_0000;
+			const hi = Math.floor(index / 0x1_0000_0000);
+			row[at] = lo & 0xff;
+			row[at + 1] = (lo >>> 8) & 0xff;
+			row[at + 2] = (lo >>> 16) & 0xff;
+			row[at + 3] = lo >>> 24;
+			row[at + 4] = hi & 0xff;
+			row[at + 5] = (hi >>> 8) & 0xff;
+			row[at + 6] = (hi >>> 16) & 0xff;
+			row[at + 7] = hi >>> 24;
 			hashes[k] = hash('sha256', leaf, 'buffer');
 		}
 		return { first, hashes, latest };

@@ -19,7 +19,7 @@
  */
 import type { UsageEvent } from '../../schemas/usage-event';
 import { parseRfc3339 } from '../../rfc3339';
-import { LeafBodyWriter, type LeafSource } from '../ledger/leaf-body';
+import type { LeafBodyWriter } from '../ledger/leaf-body';
 
 export interface EventRows {
 	/** event_id of each row, index by index. */
@@ -78,8 +78,8 @@ export class EventRowsBuilder {
 	private fingerprints: number[] = [];
 	/** The four 32-bit words of the UUID being encoded. */
 	private words = new Uint32Array(4);
-	/** The events whose leaves finish() writes, all at once (their salts come in one batch). */
-	private leafSources: LeafSource[] = [];
+	/** Per row: where its details block, its oversight block and what follows begin (for the leaves). */
+	private blocks: number[] = [];
 
 	/** `leafWriter` null: rows only, no leaves (the benchmark's run without the ledger). */
 	constructor(
@@ -129,11 +129,7 @@ export class EventRowsBuilder {
 		this.buf.fill(0, this.pos, this.pos + LEDGER_INDEX_BYTES);
 		this.pos += LEDGER_INDEX_BYTES;
 
-		if (!this.leafWriter) return;
-		// The UUID in its canonical byte order, back from ClickHouse's reversed halves.
-		const uuid = new Uint8Array(16);
-		for (let k = 0; k < 16; k++) uuid[k] = this.buf[start + (k < 8 ? 7 - k : 23 - k)]!;
-		this.leafSources.push({ event: e, uuid, loggedAt, discloseAfter, blocks: [details, oversight, oversightEnd] });
+		this.blocks.push(details, oversight, oversightEnd);
 	}
 
 	finish(): EventRows {
@@ -141,19 +137,9 @@ export class EventRowsBuilder {
 		offsets.set(this.starts);
 		offsets[this.starts.length] = this.pos;
 		const n = this.ids.length;
-		const leafOffsets = new Uint32Array(n + 1);
+		let leafOffsets: Uint32Array = new Uint32Array(n + 1);
 		let leaves: Buffer = Buffer.allocUnsafeSlow(0);
-		if (this.leafWriter && n > 0) {
-			let worst = 0;
-			for (const s of this.leafSources) worst += LeafBodyWriter.worstCase(s.event);
-			// Its own memory, never Node's shared pool: it may be transferred to another thread.
-			leaves = Buffer.allocUnsafeSlow(worst);
-			const { starts, end } = this.leafWriter.writeAll(leaves, 0, this.leafSources, this.buf);
-			leafOffsets.set(starts);
-			leafOffsets[n] = end;
-			leaves = leaves.subarray(0, end);
-		}
-		this.leafSources = [];
+		if (this.leafWriter && n > 0) ({ leaves, offsets: leafOffsets } = this.leafWriter.leavesOfRows(this.buf, this.starts, this.blocks));
 		return {
 			ids: this.ids,
 			body: this.buf.subarray(0, this.pos),
