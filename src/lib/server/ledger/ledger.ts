@@ -31,8 +31,26 @@ export interface NewEntry {
 export interface Assignment {
 	first: number;
 	hashes: Uint8Array[];
-	/** The persons' latest unsealed positions after this group. */
-	latest: Map<string, number>;
+	/** What the group changed in the persons' latest positions, to undo if its insert fails. */
+	undo: { key: SubjectKey; was: number | undefined }[];
+}
+
+/** A person in the `latest` map: an Estonian code as its 11 digits' number (no string made), else the code. */
+type SubjectKey = number | string;
+
+function subjectKey(leaf: Uint8Array, at: number, n: number): SubjectKey {
+	if (n === 13 && leaf[at] === 69 && leaf[at + 1] === 69) {
+		let v = 0;
+		for (let c = at + 2; c < at + 13; c++) v = v * 10 + (leaf[c]! - 48);
+		return v;
+	}
+	let s = '';
+	for (let c = 0; c < n; c++) s += String.fromCharCode(leaf[at + c]!);
+	return s;
+}
+
+function keyOfCode(code: string): SubjectKey {
+	return /^EE\d{11}$/.test(code) ? Number(code.slice(2)) : code;
 }
 
 const countRow = z.object({ n: int64, next: int64 });
@@ -41,7 +59,9 @@ const latestRow = z.object({ subject_code: z.string(), last: int64 });
 export class Ledger {
 	private edge = new RightEdge();
 	/** Each person's latest unsealed position: the next event's `prev`. */
-	private latest = new Map<string, number>();
+	private latest = new Map<SubjectKey, number>();
+	/** A group's positions are numbered but its insert has not come back yet. */
+	private pending = false;
 	/** Positions numbered so far (the next event gets this one). */
 	private next = 0;
 	private durable = 0;
@@ -92,7 +112,7 @@ export class Ledger {
 			{ tiled },
 			latestRow
 		);
-		this.latest = new Map(latest.map((r) => [r.subject_code, r.last]));
+		this.latest = new Map(latest.map((r) => [keyOfCode(r.subject_code), r.last]));
 		this.durable = tiled;
 		this.next = tiled;
 
@@ -107,9 +127,10 @@ export class Ledger {
 						throw new Error(`ledger: position ${this.next} is missing from usage_event; run npm run ledger:verify`);
 					}
 					const sealed = e.visibility === 'sealed';
-					const prev = sealed ? null : (this.latest.get(e.subject_code) ?? null);
+					const key = keyOfCode(e.subject_code);
+					const prev = sealed ? null : (this.latest.get(key) ?? null);
 					this.edge.append(hash('sha256', leafWithPrefix(writer, e, prev), 'buffer'));
-					if (!sealed) this.latest.set(e.subject_code, e.ledger_index);
+					if (!sealed) this.latest.set(key, e.ledger_index);
 					this.next++;
 				}
 			}
@@ -122,21 +143,28 @@ export class Ledger {
 
 	/**
 	 * Number a group of new events (in order), link them, fill in their leaf headers and row
-	 * positions, and hash their leaves. Nothing changes in the ledger until apply().
+	 * positions, and hash their leaves. The tree takes them with apply(), once the rows are
+	 * stored; if the insert fails, rollback() forgets the group. One group at a time.
 	 */
 	assign(entries: readonly NewEntry[]): Assignment {
+		if (this.pending) throw new Error('ledger: a group is already numbered and not yet stored');
+		this.pending = true;
 		const first = this.next;
-		const latest = new Map<string, number>();
+		const undo: Assignment['undo'] = [];
 		const hashes: Uint8Array[] = new Array(entries.length);
 		for (let k = 0; k < entries.length; k++) {
 			const { leaf, row } = entries[k]!;
 			const index = first + k;
 			const n = leaf[SUBJECT_AT]!;
-			let subject = '';
-			for (let c = 0; c < n; c++) subject += String.fromCharCode(leaf[SUBJECT_AT + 1 + c]!);
 			const sealed = leaf[SUBJECT_AT + 1 + n + 8] === SEALED;
-			const prev = sealed ? null : (latest.get(subject) ?? this.latest.get(subject) ?? null);
-			if (!sealed) latest.set(subject, index);
+			let prev: number | null = null;
+			if (!sealed) {
+				const key = subjectKey(leaf, SUBJECT_AT + 1, n);
+				const was = this.latest.get(key);
+				prev = was ?? null;
+				undo.push({ key, was });
+				this.latest.set(key, index);
+			}
 			writeLeafHeader(leaf, 0, index, prev);
 			// ledger_index, the row's last 8 bytes, little-endian.
 			const at = row.length - 8;
@@ -152,15 +180,25 @@ export class Ledger {
 			row[at + 7] = hi >>> 24;
 			hashes[k] = hash('sha256', leaf, 'buffer');
 		}
-		return { first, hashes, latest };
+		return { first, hashes, undo };
 	}
 
 	/** The group is in ClickHouse: its positions are taken and its leaves join the tree. */
 	apply(a: Assignment): void {
 		if (a.first !== this.next) throw new Error(`ledger: group numbered from ${a.first}, but the next position is ${this.next}`);
 		for (const h of a.hashes) this.edge.append(h);
-		for (const [s, i] of a.latest) this.latest.set(s, i);
 		this.next += a.hashes.length;
+		this.pending = false;
+	}
+
+	/** The group's insert failed: its positions stay free and the persons' links as they were. */
+	rollback(a: Assignment): void {
+		for (let i = a.undo.length - 1; i >= 0; i--) {
+			const { key, was } = a.undo[i]!;
+			if (was === undefined) this.latest.delete(key);
+			else this.latest.set(key, was);
+		}
+		this.pending = false;
 	}
 
 	/** Write the tiles changed since the last flush; concurrent calls share one write. */

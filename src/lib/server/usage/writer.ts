@@ -215,7 +215,12 @@ class UsageWriter {
 			const assignment = ledger?.assign(entries) ?? null;
 			let next = assignment?.first ?? -1;
 			if (assignment) for (const r of results) for (const a of r.accepted) a.index = next++;
-			await bulkInsert(EVENT_INSERT, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
+			try {
+				await bulkInsert(EVENT_INSERT, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
+			} catch (err) {
+				if (ledger && assignment) ledger.rollback(assignment);
+				throw err;
+			}
 			if (crashAfterInsert) process.kill(process.pid, 'SIGKILL');
 			// Only after ClickHouse has the rows: a failed insert leaves nothing half-known.
 			if (ledger && assignment) ledger.apply(assignment);
