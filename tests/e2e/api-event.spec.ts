@@ -20,7 +20,7 @@ test('an event sent through the API shows on that citizen’s page and on no oth
 		data: ndjson([event])
 	});
 	expect(res.status()).toBe(200);
-	expect((await res.json()).accepted).toEqual([{ event_id: event.event_id }]);
+	expect((await res.json()).accepted).toEqual([{ event_id: event.event_id, index: expect.any(Number) }]);
 
 	const row = (p: typeof page) => timelineRows(p).and(p.locator(`[data-event-id="${event.event_id}"]`));
 
