@@ -103,11 +103,12 @@ export async function getInclusionProof(url: URL, user: SessionUser | null): Pro
 	if (p.index >= p.size) return jsonError(400, 'index must be below size', { parameter: 'index' });
 	const beyond = await beyondLog(p.size);
 	if (beyond) return beyond;
-	const event = await visibleEvent(user, p.index);
-	if (event instanceof Response) return event;
+	if (!user) return jsonError(401, 'sign in to get proofs of events');
+	// The proof is computed while access is checked; it is only sent if the check passes.
 	const ledger = await theLedger();
-	const [leafHash, hashes] = await Promise.all([ledger.leafHash(p.index), ledger.inclusionProof(p.index, p.size)]);
-	return json({ index: p.index, size: p.size, leaf_hash: encodeBase64(leafHash), hashes: b64(hashes) });
+	const [event, { leafHash, proof }] = await Promise.all([visibleEvent(user, p.index), ledger.leafAndInclusionProof(p.index, p.size)]);
+	if (event instanceof Response) return event;
+	return json({ index: p.index, size: p.size, leaf_hash: encodeBase64(leafHash), hashes: b64(proof) });
 }
 
 let leafWriter: LeafBodyWriter | null = null;

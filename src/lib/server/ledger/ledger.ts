@@ -270,9 +270,11 @@ export class Ledger {
 		return root!;
 	}
 
-	async inclusionProof(index: number, size: number): Promise<Uint8Array[]> {
+	/** The leaf hash and the inclusion proof of one leaf, with one read of the tiles they need. */
+	async leafAndInclusionProof(index: number, size: number): Promise<{ leafHash: Uint8Array; proof: Uint8Array[] }> {
 		this.checkSize(size);
-		return this.rangeHashes(inclusionPlan(index, size));
+		const [leafHash, ...proof] = await this.rangeHashes([{ start: index, end: index + 1 }, ...inclusionPlan(index, size)]);
+		return { leafHash: leafHash!, proof };
 	}
 
 	/** Inclusion proofs of several leaves in one tree, with one read of the tiles they need. */
@@ -289,12 +291,6 @@ export class Ledger {
 		return this.rangeHashes(consistencyPlan(from, to));
 	}
 
-	/** The stored leaf hash at a position. */
-	async leafHash(index: number): Promise<Uint8Array> {
-		this.checkSize(index + 1);
-		const [h] = await this.nodeHashes([{ height: 0, index }]);
-		return h!;
-	}
 }
 
 let ledger: Ledger | null = null;
