@@ -3,8 +3,9 @@
  * hands it each group of new events before inserting them; it numbers them without gaps,
  * links each to the same person's previous event, writes both into the leaf and the row,
  * and hashes the leaves. Only once ClickHouse has the rows does the tree take the hashes,
- * so a failed insert consumes no position. Tiles follow right after (flush); whatever a
- * crash leaves unwritten is rebuilt from usage_event at the next start (init).
+ * so a failed insert consumes no position. Tiles are written by the checkpointer before it
+ * signs (flush); whatever a crash leaves unwritten is rebuilt from usage_event at the next
+ * start (init).
  */
 import { hash } from 'node:crypto';
 import { z } from 'zod';
