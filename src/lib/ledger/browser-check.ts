@@ -248,13 +248,21 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 			bundle: events[key]?.bundle ?? null
 		};
 	}
-	const verified = Object.values(events).filter((v) => v.state === 'verified' || v.state === 'withheld').length;
-	const failures = Object.values(events).filter((v) => v.state === 'failed').length;
-	log.push(
-		failures === 0
-			? { ok: true, text: `All ${fmt(verified)} events shown here are in the signed log${gaps.length === 0 ? ', with none of yours missing between them' : ''}.` }
-			: { ok: false, text: `${fmt(failures)} of the events shown here could not be verified: see the rows marked “Not verified”.` }
-	);
+	const verdicts = Object.values(events);
+	const verified = verdicts.filter((v) => v.state === 'verified' || v.state === 'withheld').length;
+	const failures = verdicts.filter((v) => v.state === 'failed').length;
+	const waiting = verdicts.filter((v) => v.state === 'pending').length;
+	const between = gaps.length === 0 ? ', with none of yours missing between them' : '';
+	if (failures > 0) {
+		log.push({ ok: false, text: `${fmt(failures)} of the events shown here could not be verified: see the rows marked “Not verified”.` });
+	} else if (waiting > 0) {
+		log.push({
+			ok: true,
+			text: `${fmt(verified)} of the ${fmt(ids.length)} events shown here are in the signed log${between}; ${fmt(waiting)} ${waiting === 1 ? 'is' : 'are'} too new for its latest checkpoint (reload in a few seconds).`
+		});
+	} else {
+		log.push({ ok: true, text: `All ${fmt(verified)} events shown here are in the signed log${between}.` });
+	}
 	if (gaps.length > 0) log.push({ ok: false, text: `Your history has ${gaps.length === 1 ? 'a gap' : `${gaps.length} gaps`}: events recorded in the log are missing from it.` });
 	return { events, log, checkpoint };
 }

@@ -25,7 +25,10 @@ export interface SubjectLedgerView {
 	size: number;
 	/** Whether that checkpoint is the latest one a known witness cosigned (as asked for). */
 	witnessed: boolean;
-	/** Positions of the person's unsealed events, ascending. */
+	/**
+	 * Positions of the person's unsealed events, ascending: those of the events asked for
+	 * and of the event before each (all that checking those events' links needs).
+	 */
 	chain: number[];
 	bundles: ProofBundle[];
 	/** Asked-for events too new for the latest checkpoint. */
@@ -102,12 +105,20 @@ export async function subjectLedgerView(subject: string, eventIds: readonly stri
 		};
 	});
 	const provenIds = new Set(proven.map((e) => e.event_id));
+	// The part of the chain the shown events' links are checked against: each and the one before it.
+	const needed = new Set<number>();
+	for (const e of events) {
+		const i = inChain.get(e.ledger_index);
+		if (i === undefined) continue;
+		needed.add(chain[i]!);
+		if (i > 0) needed.add(chain[i - 1]!);
+	}
 	return {
 		key: verifierKey(),
 		checkpoint: note,
 		size: checkpoint.size,
 		witnessed: witnessedCheckpoint !== null,
-		chain,
+		chain: chain.filter((p) => needed.has(p)),
 		bundles,
 		pending: events.filter((e) => !provenIds.has(e.event_id)).map((e) => e.event_id)
 	};
