@@ -11,9 +11,10 @@
  * key, which lives beside the signing key; storing three random salts would cost 48 bytes
  * an event, and a batch's salts take one cipher call per purpose instead of a hash each.
  */
-import { createCipheriv, createHmac, hash } from 'node:crypto';
+import { createCipheriv, createHmac } from 'node:crypto';
 import type { UsageEvent } from '../../schemas/usage-event';
 import { LEAF_HEADER_BYTES, LEAF_VERSION, SALT_BYTES, VISIBILITY_CODES } from '../../ledger/leaf';
+import { sha256 } from './sha256';
 
 const SALT_PURPOSES = ['leaf', 'details', 'oversight'] as const;
 /** 0x00 (the RFC 6962 leaf prefix) and the header, written by the sequencer. */
@@ -162,7 +163,7 @@ export class LeafBodyWriter {
 		s[0] = tag;
 		for (let k = 0; k < SALT_BYTES; k++) s[1 + k] = salts[saltAt + k]!;
 		block.copy(s, 1 + SALT_BYTES, from, to);
-		hash('sha256', n === s.length ? s : s.subarray(0, n), 'buffer').copy(out, p);
+		out.set(sha256(s.subarray(0, n)), p);
 		return p + 32;
 	}
 }

@@ -7,7 +7,6 @@
  * signs (flush); whatever a crash leaves unwritten is rebuilt from usage_event at the next
  * start (init).
  */
-import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { EMPTY_ROOT } from '../../ledger/merkle';
 import { consistencyPlan, foldSubtrees, inclusionPlan, perfectSubtrees, type Node, type Range } from '../../ledger/proof-plan';
@@ -15,6 +14,7 @@ import { int64 } from '../db/columns';
 import { queryRows } from '../db/query';
 import { LEAF_PREFIX_BYTES, LeafBodyWriter, writeLeafHeader } from './leaf-body';
 import { ledgerKeys } from './keys';
+import { initSha256, sha256 } from './sha256';
 import { eventsByPosition, leafWithPrefix } from './stored-events';
 import { levelsWithGaps, readEdgeTiles, readTiles, writeTiles } from './tile-store';
 import { RightEdge, TILE_WIDTH, nodeLocation, perfectRoot, tileKey, type TileRef } from './tiles';
@@ -80,6 +80,7 @@ export class Ledger {
 
 	/** Load the tree's edge and the persons' latest positions; catch up with usage_event. */
 	async init(): Promise<void> {
+		await initSha256();
 		const edgeTiles = await readEdgeTiles();
 		const level0 = edgeTiles.find((t) => t.level === 0);
 		let tiled = level0 ? level0.idx * TILE_WIDTH + level0.hashes.length : 0;
@@ -130,7 +131,7 @@ export class Ledger {
 					const sealed = e.visibility === 'sealed';
 					const key = keyOfCode(e.subject_code);
 					const prev = sealed ? null : (this.latest.get(key) ?? null);
-					this.edge.append(hash('sha256', leafWithPrefix(writer, e, prev), 'buffer'));
+					this.edge.append(sha256(leafWithPrefix(writer, e, prev)));
 					if (!sealed) this.latest.set(key, e.ledger_index);
 					this.next++;
 				}
@@ -179,7 +180,7 @@ export class Ledger {
 			row[at + 5] = (hi >>> 8) & 0xff;
 			row[at + 6] = (hi >>> 16) & 0xff;
 			row[at + 7] = hi >>> 24;
-			hashes[k] = hash('sha256', leaf, 'buffer');
+			hashes[k] = sha256(leaf);
 		}
 		return { first, hashes, undo };
 	}

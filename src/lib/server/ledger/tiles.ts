@@ -5,20 +5,20 @@
  * proof takes O(log n) reads. This module is the arithmetic and the in-memory right edge
  * (the rightmost, partial tile of each level) that the sequencer appends to.
  */
-import { hash } from 'node:crypto';
+import { sha256 } from './sha256';
 import { foldSubtrees, perfectSubtrees, type Node } from '../../ledger/proof-plan';
 
 export const TILE_HEIGHT = 8;
 export const TILE_WIDTH = 256;
 
-const pair = Buffer.alloc(65);
+const pair = new Uint8Array(65);
 pair[0] = 1;
 
-/** SHA-256(0x01 || left || right), with node's native hash (the hot path). */
+/** SHA-256(0x01 || left || right) (the hot path: see sha256.ts). */
 export function hashPair(left: Uint8Array, right: Uint8Array): Uint8Array {
 	pair.set(left, 1);
 	pair.set(right, 33);
-	return hash('sha256', pair, 'buffer');
+	return sha256(pair);
 }
 
 /** The root of a perfect subtree from its 2^k bottom hashes. */

@@ -10,7 +10,7 @@
  * - every stored checkpoint is signed by the ledger key and has the root of the
  *   recomputed log at its size.
  */
-import { hash } from 'node:crypto';
+import { initSha256, sha256 } from './sha256';
 import { encodeBase64 } from '@oslojs/encoding';
 import { equalBytes } from '../../ledger/merkle';
 import { parseCheckpoint, parseNote, verifyNote, type Verifier } from '../../ledger/note';
@@ -43,6 +43,7 @@ const MAX_REPORTED = 10_000;
 const sizeRow = z.object({ n: int64, next: int64 });
 
 export async function verifyLog(saltKey: Uint8Array, verifier: Verifier, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
+	await initSha256();
 	const writer = new LeafBodyWriter(saltKey);
 	const problems: Problem[] = [];
 	const report = (p: Problem) => {
@@ -127,11 +128,11 @@ export async function verifyLog(saltKey: Uint8Array, verifier: Verifier, onProgr
 				events += here.length;
 				const sealed = e.visibility === 'sealed';
 				const prev = sealed ? null : (latest.get(e.subject_code) ?? null);
-				let leafHash = hash('sha256', leafWithPrefix(writer, e, prev), 'buffer');
+				let leafHash = sha256(leafWithPrefix(writer, e, prev));
 				if (want && !equalBytes(leafHash, want) && !sealed) {
 					// Does the event link past a position that is gone or changed? Then say whose it was.
 					for (const q of [...broken].filter((q) => q > (prev ?? -1) && q < p)) {
-						const h = hash('sha256', leafWithPrefix(writer, e, q), 'buffer');
+						const h = sha256(leafWithPrefix(writer, e, q));
 						if (equalBytes(h, want)) {
 							leafHash = h;
 							report({ position: q, kind: 'missing', message: `position ${q} held an event of ${e.subject_code}: the event at position ${p} (${e.event_id}) links to it` });
@@ -182,7 +183,7 @@ export async function verifyLog(saltKey: Uint8Array, verifier: Verifier, onProgr
 			const prevs =
 				event.visibility === 'sealed' ? [null] : [...new Set([mine.filter((q) => q !== position).at(-1) ?? null, mine.at(-1) ?? null])];
 			const at = { ...event, ledger_index: other };
-			if (prevs.some((prev) => equalBytes(hash('sha256', leafWithPrefix(writer, at, prev), 'buffer'), want))) {
+			if (prevs.some((prev) => equalBytes(sha256(leafWithPrefix(writer, at, prev)), want))) {
 				moved = other;
 				break;
 			}

@@ -8,6 +8,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { config } from '../config';
 import { LeafBodyWriter } from '../ledger/leaf-body';
+import { initSha256 } from '../ledger/sha256';
 import { ledgerKeys } from '../ledger/keys';
 import { BatchFormatError, parseBody, type BodyKind, type ParsedBatch } from './parse-batch';
 
@@ -56,6 +57,8 @@ interface ValidatorData {
 if (!isMainThread && (workerData as ValidatorData | null)?.role === ROLE) {
 	const saltKey = (workerData as ValidatorData).saltKey;
 	const leaves = saltKey ? new LeafBodyWriter(saltKey) : null;
+	// Until the WebAssembly SHA-256 is loaded, node:crypto hashes (the same bytes).
+	void initSha256();
 	parentPort!.on('message', (task: Task) => {
 		let reply: Reply;
 		let transfer: ArrayBuffer[] = [];
