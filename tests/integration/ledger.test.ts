@@ -227,6 +227,10 @@ describe('the citizen’s proofs (/me/ledger.json)', () => {
 });
 
 describe('witnesses', () => {
+	it('a server with an unreadable witness key does not start, and says which variable', async () => {
+		await expect(startTestServer({ PEEGEL_WITNESS_KEYS: 'not-a-key' })).rejects.toThrow(/PEEGEL_WITNESS_KEYS: a verifier key must have 3/);
+	});
+
 	it('a witness run by oversight cosigns the checkpoint; the log serves the cosignature with it', async () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'peegel-witness-'));
 		const keyFile = path.join(dir, 'witness.key');

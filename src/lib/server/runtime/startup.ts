@@ -13,6 +13,7 @@ import { armCrashAfterInsert, initWriter } from '../usage/writer';
 import { ledgerKeys } from '../ledger/keys';
 import { signCheckpoint, startCheckpointer, stopCheckpointer } from '../ledger/checkpoints';
 import { startDemoWitness, stopDemoWitness } from '../ledger/demo-witness';
+import { witnesses } from '../ledger/cosignatures';
 import { flushLedger } from '../ledger/ledger';
 import { randomToken } from '../auth/tokens';
 import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
@@ -30,6 +31,8 @@ async function start(): Promise<void> {
 	}
 	// Before anything is stored: no event may be committed without its leaf salts.
 	ledgerKeys({ create: c.PEEGEL_DEMO });
+	// A witness key that cannot be read stops the start, naming the variable.
+	witnesses();
 	const { applied } = await migrate();
 	if (applied.length > 0) console.log(`peegel: applied migrations ${applied.join(', ')}`);
 
