@@ -46,7 +46,7 @@ test('a row’s proof downloads as a bundle that checks offline', async ({ page,
 	await signInAs(page, mari);
 	const row = timelineRows(page).first();
 	await expect(row).toContainText('✓ Verified');
-	const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /Download proof/ }).click()]);
+	const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^Proof of this use/ }).click()]);
 	expect(download.suggestedFilename()).toMatch(/^peegel-proof-\d+\.json$/);
 	const file = (await download.path())!;
 	const bundle = JSON.parse(readFileSync(file, 'utf8'));
