@@ -54,6 +54,16 @@ function keyOfCode(code: string): SubjectKey {
 	return /^EE\d{11}$/.test(code) ? Number(code.slice(2)) : code;
 }
 
+/** Subtree hashes computed from full tiles (they never change), most recently used last. */
+const SUBTREE_CACHE = 100_000;
+const subtreeCache = new Map<string, Uint8Array>();
+
+function rememberSubtree(key: string, h: Uint8Array): void {
+	subtreeCache.delete(key);
+	subtreeCache.set(key, h);
+	if (subtreeCache.size > SUBTREE_CACHE) subtreeCache.delete(subtreeCache.keys().next().value!);
+}
+
 const countRow = z.object({ n: int64, next: int64 });
 const latestRow = z.object({ subject_code: z.string(), last: int64 });
 
@@ -244,10 +254,20 @@ export class Ledger {
 			else toRead.push(tile);
 		}
 		const read = toRead.length > 0 ? await readTiles(toRead) : new Map<string, Uint8Array[]>();
-		return locations.map(({ tile, from, count }) => {
+		// The proofs of one request share their upper nodes: each is computed once.
+		const memo = new Map<string, Uint8Array>();
+		return locations.map(({ tile, from, count }, i) => {
+			const key = `${nodes[i]!.height}/${nodes[i]!.index}`;
+			const known = memo.get(key) ?? subtreeCache.get(key);
+			if (known) return known;
 			const hashes = fromEdge.get(tileKey(tile)) ?? read.get(tileKey(tile));
 			if (!hashes || hashes.length < from + count) throw new Error(`ledger: tile ${tileKey(tile)} lacks nodes ${from}..${from + count - 1}`);
-			return count === 1 ? hashes[from]! : perfectRoot(hashes.slice(from, from + count));
+			if (count === 1) return hashes[from]!;
+			const h = perfectRoot(hashes.slice(from, from + count));
+			memo.set(key, h);
+			// A node of a full tile never changes: keep it for later proofs.
+			if (hashes.length === TILE_WIDTH) rememberSubtree(key, h);
+			return h;
 		});
 	}
 
