@@ -125,10 +125,6 @@ export function signNote(text: string, signer: Signer): string {
 	return `${text}\n${SIG_PREFIX}${signer.name} ${encodeBase64(new Uint8Array([...signer.keyId, ...sig]))}\n`;
 }
 
-/** Add a signature line (for example a witness's cosignature) to a signed note. */
-export function addSignatureLine(note: string, name: string, keyIdAndSignature: Uint8Array): string {
-	return `${note}${SIG_PREFIX}${name} ${encodeBase64(keyIdAndSignature)}\n`;
-}
 
 export function parseNote(note: string): Note {
 	const split = note.lastIndexOf('\n\n');

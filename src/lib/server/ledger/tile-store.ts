@@ -103,8 +103,3 @@ export async function levelsWithGaps(): Promise<number[]> {
 	);
 	return rows.filter((r) => r.tiles !== r.last + 1).map((r) => r.level);
 }
-
-/** Forget cached tiles (tests that rewrite the table underneath). */
-export function clearTileCache(): void {
-	cache.clear();
-}

@@ -48,12 +48,6 @@ export function nodeLocation(node: Node): { tile: TileRef; from: number; count: 
 
 export const tileKey = (t: TileRef) => `${t.level}/${t.idx}`;
 
-/** A tile's hashes as stored: width * 32 bytes. */
-export function packTile(hashes: readonly Uint8Array[]): Buffer {
-	const out = Buffer.allocUnsafe(hashes.length * 32);
-	hashes.forEach((h, i) => out.set(h, i * 32));
-	return out;
-}
 
 export function unpackTile(bytes: Uint8Array): Uint8Array[] {
 	if (bytes.length % 32 !== 0) throw new Error(`a tile is a multiple of 32 bytes, not ${bytes.length}`);
