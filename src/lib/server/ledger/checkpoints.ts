@@ -20,6 +20,8 @@ export interface SignedCheckpoint {
 }
 
 const checkpointRow = z.object({ size: int64, root: z.string(), note: z.string() });
+/** A stored checkpoint as checkpointRow reads it (the latest signing of its size). */
+const CHECKPOINT = 'SELECT size, hex(root) AS root, argMax(note, signed_at) AS note FROM ledger_checkpoint';
 
 let latest: SignedCheckpoint | null = null;
 /** How long the last signing in this process took (root, signature, insert), in ms. */
@@ -36,7 +38,7 @@ function fromRow(r: z.output<typeof checkpointRow>): SignedCheckpoint {
 
 async function readLatest(): Promise<SignedCheckpoint | null> {
 	const rows = await queryRows(
-		'SELECT size, hex(root) AS root, argMax(note, signed_at) AS note FROM ledger_checkpoint GROUP BY size, root ORDER BY size DESC LIMIT 1',
+		`${CHECKPOINT} GROUP BY size, root ORDER BY size DESC LIMIT 1`,
 		{},
 		checkpointRow
 	);
@@ -83,7 +85,7 @@ export function signCheckpoint(): Promise<SignedCheckpoint> {
 /** The stored checkpoint of one size, or null. */
 export async function checkpointAt(size: number): Promise<SignedCheckpoint | null> {
 	const rows = await queryRows(
-		'SELECT size, hex(root) AS root, argMax(note, signed_at) AS note FROM ledger_checkpoint WHERE size = {size:UInt64} GROUP BY size, root',
+		`${CHECKPOINT} WHERE size = {size:UInt64} GROUP BY size, root`,
 		{ size },
 		checkpointRow
 	);
@@ -93,7 +95,7 @@ export async function checkpointAt(size: number): Promise<SignedCheckpoint | nul
 /** Every stored checkpoint, smallest first (the verifier checks them all). */
 export async function allCheckpoints(): Promise<SignedCheckpoint[]> {
 	const rows = await queryRows(
-		'SELECT size, hex(root) AS root, argMax(note, signed_at) AS note FROM ledger_checkpoint GROUP BY size, root ORDER BY size',
+		`${CHECKPOINT} GROUP BY size, root ORDER BY size`,
 		{},
 		checkpointRow
 	);

@@ -6,17 +6,15 @@
  * see them, never for restricted events, and the oversight fields never.
  */
 import { encodeBase64 } from '@oslojs/encoding';
-import { z } from 'zod';
 import { BUNDLE_FORMAT, type ProofBundle } from '../../ledger/bundle';
 import { uuidBytes } from '../../ledger/leaf';
-import { int64 } from '../db/columns';
-import { queryOne, queryRows } from '../db/query';
+import { queryRows } from '../db/query';
 import { checkpointAt, latestCheckpoint, verifierKey } from './checkpoints';
 import { latestWitnessedSize, servedNote } from './cosignatures';
 import { ledgerKeys } from './keys';
 import { LeafBodyWriter } from './leaf-body';
 import { theLedger } from './ledger';
-import { STORED_EVENT_COLUMNS, leafWithPrefix, storedEventRow } from './stored-events';
+import { STORED_EVENT_COLUMNS, leafWithPrefix, storedEventRow, subjectChain } from './stored-events';
 
 export interface SubjectLedgerView {
 	key: string;
@@ -35,8 +33,6 @@ export interface SubjectLedgerView {
 	pending: string[];
 }
 
-const chainRow = z.object({ p: z.array(int64) });
-
 let writer: LeafBodyWriter | null = null;
 
 export async function subjectLedgerView(subject: string, eventIds: readonly string[], opts: { witnessed?: boolean } = {}): Promise<SubjectLedgerView> {
@@ -46,13 +42,8 @@ export async function subjectLedgerView(subject: string, eventIds: readonly stri
 	const witnessedCheckpoint = witnessedSize === null ? null : await checkpointAt(witnessedSize);
 	const checkpoint = witnessedCheckpoint ?? (await latestCheckpoint());
 	const note = await servedNote(checkpoint);
-	const [chainResult, events] = await Promise.all([
-		queryOne(
-			`SELECT arraySort(groupArray(ledger_index)) AS p FROM usage_event
-			 WHERE subject_code = {subject:String} AND visibility != 'sealed'`,
-			{ subject },
-			chainRow
-		),
+	const [chain, events] = await Promise.all([
+		subjectChain(subject),
 		queryRows(
 			`SELECT ${STORED_EVENT_COLUMNS} FROM usage_event
 			 WHERE subject_code = {subject:String} AND event_id IN {ids:Array(String)} -- event_id: the text alias
@@ -61,8 +52,8 @@ export async function subjectLedgerView(subject: string, eventIds: readonly stri
 			storedEventRow
 		)
 	]);
-	const chain = chainResult?.p ?? [];
 	const inChain = new Map(chain.map((p, i) => [p, i]));
+	const key = verifierKey();
 	const proven = events.filter((e) => e.ledger_index < checkpoint.size);
 	const ledger = await theLedger();
 	const proofs = await ledger.inclusionProofs(
@@ -101,7 +92,7 @@ export async function subjectLedgerView(subject: string, eventIds: readonly stri
 			size: checkpoint.size,
 			proof: proofs[k]!.map(encodeBase64),
 			checkpoint: note,
-			key: verifierKey()
+			key
 		};
 	});
 	const provenIds = new Set(proven.map((e) => e.event_id));
@@ -114,7 +105,7 @@ export async function subjectLedgerView(subject: string, eventIds: readonly stri
 		if (i > 0) needed.add(chain[i - 1]!);
 	}
 	return {
-		key: verifierKey(),
+		key,
 		checkpoint: note,
 		size: checkpoint.size,
 		witnessed: witnessedCheckpoint !== null,

@@ -15,8 +15,8 @@ import { queryRows } from '../db/query';
 import { LEAF_PREFIX_BYTES, LeafBodyWriter, writeLeafHeader } from './leaf-body';
 import { ledgerKeys } from './keys';
 import { initSha256, sha256 } from './sha256';
-import { eventsByPosition, leafWithPrefix } from './stored-events';
-import { levelsWithGaps, readEdgeTiles, readTiles, writeTiles } from './tile-store';
+import { eventsByPosition, leafWithPrefix, storedPositions } from './stored-events';
+import { leavesInTiles, levelsWithGaps, readEdgeTiles, readTiles, writeTiles } from './tile-store';
 import { RightEdge, TILE_WIDTH, nodeLocation, perfectRoot, tileKey, type TileRef } from './tiles';
 
 /** Where, in a leaf with its prefix, the subject code's length byte is (after salt and event id). */
@@ -64,7 +64,6 @@ function rememberSubtree(key: string, h: Uint8Array): void {
 	if (subtreeCache.size > SUBTREE_CACHE) subtreeCache.delete(subtreeCache.keys().next().value!);
 }
 
-const countRow = z.object({ n: int64, next: int64 });
 const latestRow = z.object({ subject_code: z.string(), last: int64 });
 
 export class Ledger {
@@ -92,8 +91,7 @@ export class Ledger {
 	async init(): Promise<void> {
 		await initSha256();
 		const edgeTiles = await readEdgeTiles();
-		const level0 = edgeTiles.find((t) => t.level === 0);
-		let tiled = level0 ? level0.idx * TILE_WIDTH + level0.hashes.length : 0;
+		let tiled = leavesInTiles(edgeTiles);
 		const rows: Uint8Array[][] = [];
 		for (const t of edgeTiles) rows[t.level] = t.hashes.length === TILE_WIDTH ? [] : t.hashes;
 		for (let l = 0; l < rows.length; l++) rows[l] ??= [];
@@ -109,14 +107,10 @@ export class Ledger {
 			this.edge = new RightEdge();
 		}
 
-		const [counts] = await queryRows(
-			'SELECT count() AS n, if(count() = 0, 0, max(ledger_index) + 1) AS next FROM usage_event',
-			{},
-			countRow
-		);
-		const stored = counts!.next;
-		if (counts!.n !== stored) {
-			console.error(`peegel: ledger: usage_event holds ${counts!.n} events for ${stored} positions; run npm run ledger:verify`);
+		const counts = await storedPositions();
+		const stored = counts.next;
+		if (counts.events !== stored) {
+			console.error(`peegel: ledger: usage_event holds ${counts.events} events for ${stored} positions; run npm run ledger:verify`);
 		}
 		const latest = await queryRows(
 			`SELECT subject_code, max(ledger_index) AS last FROM usage_event

@@ -6,10 +6,10 @@ import { z } from 'zod';
 import { VISIBILITIES, type UsageEvent } from '../../schemas/usage-event';
 import { uuidBytes } from '../../ledger/leaf';
 import { int64, bool } from '../db/columns';
-import { queryRows } from '../db/query';
+import { queryOne, queryRows } from '../db/query';
 import { LeafBodyWriter, writeLeafHeader } from './leaf-body';
 
-/** The columns of a stored event as the leaf needs them (times in milliseconds). */
+/** The columns of a stored event as the leaf needs them (times in milliseconds); SQL text fixed in code, never input. */
 export const STORED_EVENT_COLUMNS = `toString(event_id) AS event_id, toUnixTimestamp64Milli(logged_at) AS logged_at_ms,
 	subject_code, agency_code, system, action, purpose_code, legal_basis, actor_code, case_ref, data_categories,
 	intermediary_code, xroad_client, xroad_service, xroad_message_id, toString(visibility) AS visibility,
@@ -108,4 +108,25 @@ export async function previousPosition(subject: string, index: number): Promise<
 		prevRow
 	);
 	return rows[0]?.prev ?? null;
+}
+
+const chainRow = z.object({ p: z.array(int64) });
+
+/** The positions of a person's unsealed events, ascending: their chain. */
+export async function subjectChain(subject: string): Promise<number[]> {
+	const row = await queryOne(
+		`SELECT arraySort(groupArray(ledger_index)) AS p FROM usage_event
+		 WHERE subject_code = {subject:String} AND visibility != 'sealed'`,
+		{ subject },
+		chainRow
+	);
+	return row?.p ?? [];
+}
+
+const positionsRow = z.object({ n: int64, next: int64 });
+
+/** How many events usage_event holds, and the position after the highest (they match in an intact log). */
+export async function storedPositions(): Promise<{ events: number; next: number }> {
+	const row = await queryOne('SELECT count() AS n, if(count() = 0, 0, max(ledger_index) + 1) AS next FROM usage_event', {}, positionsRow);
+	return { events: row?.n ?? 0, next: row?.next ?? 0 };
 }

@@ -92,6 +92,12 @@ export async function readEdgeTiles(): Promise<{ level: number; idx: number; has
 	return rows.map((r) => ({ level: r.level, idx: r.idx, hashes: unpackTile(Buffer.from(r.h, 'base64')) }));
 }
 
+/** How many leaves the stored tiles hold, from the rightmost tiles (readEdgeTiles). */
+export function leavesInTiles(edgeTiles: readonly { level: number; idx: number; hashes: Uint8Array[] }[]): number {
+	const level0 = edgeTiles.find((t) => t.level === 0);
+	return level0 ? level0.idx * TILE_WIDTH + level0.hashes.length : 0;
+}
+
 const holeRow = z.object({ level: z.number().int(), tiles: int64, last: int64 });
 
 /** Levels whose stored tiles have a gap (a tile missing below the rightmost one). */

@@ -16,12 +16,9 @@ import { equalBytes } from '../../ledger/merkle';
 import { parseCheckpoint, parseNote, verifyNote, type Verifier } from '../../ledger/note';
 import { allCheckpoints } from './checkpoints';
 import { LeafBodyWriter } from './leaf-body';
-import { eventsByPosition, leafWithPrefix, type StoredEvent } from './stored-events';
-import { readEdgeTiles, readTiles } from './tile-store';
+import { eventsByPosition, leafWithPrefix, storedPositions, subjectChain, type StoredEvent } from './stored-events';
+import { leavesInTiles, readEdgeTiles, readTiles } from './tile-store';
 import { RightEdge, TILE_WIDTH, tileKey, type TileWrite } from './tiles';
-import { z } from 'zod';
-import { int64 } from '../db/columns';
-import { queryOne } from '../db/query';
 
 export interface Problem {
 	/** The position concerned, or null for the log as a whole. */
@@ -40,7 +37,6 @@ export interface VerifyReport {
 const PAGE = 65_536;
 const MAX_REPORTED = 10_000;
 
-const sizeRow = z.object({ n: int64, next: int64 });
 
 export async function verifyLog(saltKey: Uint8Array, verifier: Verifier, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
 	await initSha256();
@@ -50,10 +46,9 @@ export async function verifyLog(saltKey: Uint8Array, verifier: Verifier, onProgr
 		if (problems.length < MAX_REPORTED) problems.push(p);
 	};
 
-	const counts = (await queryOne('SELECT count() AS n, if(count() = 0, 0, max(ledger_index) + 1) AS next FROM usage_event', {}, sizeRow))!;
+	const counts = await storedPositions();
 	const edgeTiles = await readEdgeTiles();
-	const level0 = edgeTiles.find((t) => t.level === 0);
-	const tiled = level0 ? level0.idx * TILE_WIDTH + level0.hashes.length : 0;
+	const tiled = leavesInTiles(edgeTiles);
 	const checkpoints = await allCheckpoints();
 	const total = Math.max(counts.next, tiled, ...checkpoints.map((c) => c.size));
 
@@ -65,7 +60,8 @@ export async function verifyLog(saltKey: Uint8Array, verifier: Verifier, onProgr
 	const latest = new Map<string, number>();
 	/** Positions whose event is gone or does not match, for the chain's diagnosis. */
 	const broken = new Set<number>();
-	const mismatched: { event: StoredEvent; position: number }[] = [];
+	/** Events that do not match their position's stored leaf hash, with that hash. */
+	const mismatched: { event: StoredEvent; position: number; stored: Uint8Array }[] = [];
 	let events = 0;
 
 	const verifyCheckpointsAt = (size: number) => {
@@ -142,7 +138,7 @@ export async function verifyLog(saltKey: Uint8Array, verifier: Verifier, onProgr
 				}
 				if (want && !equalBytes(leafHash, want)) {
 					broken.add(p);
-					mismatched.push({ event: e, position: p });
+					mismatched.push({ event: e, position: p, stored: want });
 				}
 				edge.append(leafHash);
 				committed.append(want ?? leafHash);
@@ -169,14 +165,12 @@ export async function verifyLog(saltKey: Uint8Array, verifier: Verifier, onProgr
 	const candidates = mismatched.slice(0, 500);
 	const positionsOf = new Map<string, number[]>();
 	for (const { event } of candidates) {
-		if (!positionsOf.has(event.subject_code)) positionsOf.set(event.subject_code, await subjectPositions(event.subject_code));
+		if (!positionsOf.has(event.subject_code)) positionsOf.set(event.subject_code, await subjectChain(event.subject_code));
 	}
 	for (const { event, position } of candidates) {
 		let moved: number | null = null;
-		for (const { position: other } of candidates) {
+		for (const { position: other, stored: want } of candidates) {
 			if (other === position) continue;
-			const want = (await readTiles([{ level: 0, idx: Math.floor(other / TILE_WIDTH) }])).get(`0/${Math.floor(other / TILE_WIDTH)}`)?.[other % TILE_WIDTH];
-			if (!want) continue;
 			// Had it stayed at `other`, its previous event was the person's last one before that:
 			// counting its present position or not (that depends on what it was swapped with).
 			const mine = (positionsOf.get(event.subject_code) ?? []).filter((q) => q < other);
@@ -197,14 +191,3 @@ export async function verifyLog(saltKey: Uint8Array, verifier: Verifier, onProgr
 	return { positions: total, events, checkpoints: checkpoints.length, problems };
 }
 
-const positionsRow = z.object({ p: z.array(int64) });
-
-/** A person's unsealed positions, in order. */
-async function subjectPositions(subject: string): Promise<number[]> {
-	const row = await queryOne(
-		`SELECT arraySort(groupArray(ledger_index)) AS p FROM usage_event WHERE subject_code = {subject:String} AND visibility != 'sealed'`,
-		{ subject },
-		positionsRow
-	);
-	return row?.p ?? [];
-}
