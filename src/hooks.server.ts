@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startServer } from '$lib/server/runtime/startup';
 import { isCrossSiteFormPost } from '$lib/server/http/csrf';
+import { requestLocale } from '$lib/server/http/locale';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 export const init: ServerInit = async () => {
@@ -20,6 +21,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.subject = null;
+	event.locals.lang = requestLocale(event.url, event.cookies, event.request.headers.get('accept-language'));
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const secure = event.url.protocol === 'https:';
@@ -27,12 +30,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.sessionId = result.session.id;
+			event.locals.subject = { code: result.user.code, name: result.user.name, self: true };
 			setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
 		} else {
 			deleteSessionCookie(event.cookies, secure);
 		}
 	}
-	const response = await resolve(event);
+	const lang = event.locals.lang;
+	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%peegel.lang%', lang) });
 	// The whole server-side time, beside the timeline's own "db" entry (the bench reads both).
 	response.headers.append('server-timing', `app;desc="server";dur=${(performance.now() - started).toFixed(1)}`);
 	response.headers.set('x-content-type-options', 'nosniff');

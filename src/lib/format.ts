@@ -5,9 +5,35 @@
  * September "Sept" in en-GB on some versions), so server and browser render the same text.
  */
 
+import { INTL_TAGS, type Locale } from './i18n/locales';
+
 export const TIME_ZONE = 'Europe/Tallinn';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/**
+ * Short month names as each language writes them in a date (Russian in the genitive: "26
+ * нояб."); fixed tables, because ICU versions differ ("Sept", "sept.") between Node and
+ * browsers.
+ */
+const MONTHS: Record<Locale, readonly string[]> = {
+	en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+	et: ['jaan', 'veebr', 'märts', 'apr', 'mai', 'juuni', 'juuli', 'aug', 'sept', 'okt', 'nov', 'dets'],
+	ru: ['янв.', 'февр.', 'марта', 'апр.', 'мая', 'июня', 'июля', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.']
+};
+
+/** Full month names for a month on its own ("May 2026"), nominative. */
+const MONTHS_LONG: Record<Locale, readonly string[]> = {
+	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+	et: ['jaanuar', 'veebruar', 'märts', 'aprill', 'mai', 'juuni', 'juuli', 'august', 'september', 'oktoober', 'november', 'detsember'],
+	ru: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь']
+};
+
+/** A day, month and year as each language writes them: "26 Nov 2026", "26. nov 2026", "26 нояб. 2026 г.". */
+function dayMonthYear(day: number, month: number, year: number, locale: Locale): string {
+	const m = MONTHS[locale][month - 1];
+	if (locale === 'et') return `${day}. ${m} ${year}`;
+	if (locale === 'ru') return `${day} ${m} ${year}\u00a0г.`;
+	return `${day} ${m} ${year}`;
+}
 
 interface WallTime {
 	year: number;
@@ -99,22 +125,27 @@ function toDate(t: Date | string | number): Date {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** "26 Nov 2026, 14:05" in Estonian time. */
-export function formatDateTime(t: Date | string | number, timeZone: string = TIME_ZONE): string {
+/** "26 Nov 2026, 14:05" in Estonian time (per language: "26. nov 2026, 14:05"). */
+export function formatDateTime(t: Date | string | number, locale: Locale = 'en', timeZone: string = TIME_ZONE): string {
 	const w = wallTime(toDate(t), timeZone);
-	return `${w.day} ${MONTHS[w.month - 1]} ${w.year}, ${pad2(w.hour)}:${pad2(w.minute)}`;
+	return `${dayMonthYear(w.day, w.month, w.year, locale)}, ${pad2(w.hour)}:${pad2(w.minute)}`;
 }
 
 /** "26 Nov 2026" in Estonian time. */
-export function formatDate(t: Date | string | number, timeZone: string = TIME_ZONE): string {
+export function formatDate(t: Date | string | number, locale: Locale = 'en', timeZone: string = TIME_ZONE): string {
 	const w = wallTime(toDate(t), timeZone);
-	return `${w.day} ${MONTHS[w.month - 1]} ${w.year}`;
+	return dayMonthYear(w.day, w.month, w.year, locale);
 }
 
 /** A YYYY-MM-DD calendar date as "26 Nov 2026" (no time zone involved). */
-export function formatIsoDate(date: string): string {
+export function formatIsoDate(date: string, locale: Locale = 'en'): string {
 	const d = parseIsoDate(date);
-	return d ? `${d.day} ${MONTHS[d.month - 1]} ${d.year}` : date;
+	return d ? dayMonthYear(d.day, d.month, d.year, locale) : date;
+}
+
+/** A month on its own: "May 2026", "mai 2026", "май 2026". `month` is 1-12. */
+export function formatMonth(year: number, month: number, locale: Locale = 'en'): string {
+	return `${MONTHS_LONG[locale][month - 1]} ${year}`;
 }
 
 /** The Tallinn calendar day of an instant, as YYYY-MM-DD. */
@@ -123,11 +154,13 @@ export function tallinnIsoDate(t: Date | string | number, timeZone: string = TIM
 	return `${String(w.year).padStart(4, '0')}-${pad2(w.month)}-${pad2(w.day)}`;
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB');
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
-/** 1234 → "1,234". */
-export function formatNumber(n: number): string {
-	return numberFormat.format(n);
+/** 1234 → "1,234" (en), "1 234" (et, ru). */
+export function formatNumber(n: number, locale: Locale = 'en'): string {
+	let f = numberFormats.get(locale);
+	if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(INTL_TAGS[locale])));
+	return f.format(n);
 }
 
 /** "1 use" / "1,234 uses". */
