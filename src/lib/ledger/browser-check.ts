@@ -15,6 +15,8 @@ import type { Leaf } from './leaf';
 import { equalBytes, verifyConsistency } from './merkle';
 import { parseCheckpoint, parseNote, parseVerifierKey, verifyNote, type Checkpoint, type Note } from './note';
 import { parseWitnessKey, verifyCosignature } from './cosignature';
+import type { Locale } from '../i18n/locales';
+import { translator, type Translator } from '../i18n/translator';
 
 export type EventState = 'verified' | 'failed' | 'pending' | 'withheld';
 
@@ -57,8 +59,6 @@ export interface Env {
 	now: () => Date;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
 async function getJson(env: Env, url: string): Promise<unknown> {
 	const res = await env.fetch(url, { headers: { accept: 'application/json' } });
 	if (!res.ok) throw new Error(`${url.split('?')[0]} answered ${res.status}`);
@@ -73,7 +73,7 @@ export interface WitnessPolicy {
 }
 
 /** The valid cosignatures on a checkpoint note by the given witnesses, as log lines. */
-function cosignatureLines(note: Note, keys: readonly string[], env: Env): { witnessed: boolean; lines: LogLine[] } {
+function cosignatureLines(note: Note, keys: readonly string[], env: Env, tr: Translator): { witnessed: boolean; lines: LogLine[] } {
 	const lines: LogLine[] = [];
 	let witnessed = false;
 	for (const k of keys) {
@@ -85,13 +85,21 @@ function cosignatureLines(note: Note, keys: readonly string[], env: Env): { witn
 		}
 		if (!v.ok) continue;
 		witnessed = true;
-		const when = new Date(v.timestamp * 1000).toLocaleString('en-GB', { timeZone: 'Europe/Tallinn', dateStyle: 'medium', timeStyle: 'short' });
-		lines.push({ ok: true, text: `Witness ${v.witness} confirmed on ${when} that this checkpoint extends every earlier one it saw.` });
+		lines.push({ ok: true, text: tr.t('ledgerCheck.witness', { witness: v.witness, when: tr.dateTime(v.timestamp * 1000) }) });
 	}
 	return { witnessed, lines };
 }
 
-export async function checkPage(ids: readonly string[], pageKey: string, env: Env, witnesses: WitnessPolicy = { keys: [], require: false }): Promise<PageCheck> {
+export async function checkPage(
+	ids: readonly string[],
+	pageKey: string,
+	env: Env,
+	witnesses: WitnessPolicy = { keys: [], require: false },
+	locale: Locale = 'en'
+): Promise<PageCheck> {
+	const tr = translator(locale);
+	const { t } = tr;
+	const fmt = tr.number;
 	const events: Record<string, EventVerdict> = {};
 	const log: LogLine[] = [];
 	const failAll = (message: string) => {
@@ -101,16 +109,16 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 	// The key: the page's, and the same as last time.
 	const pinned = env.storage.getItem(KEY_ITEM);
 	if (pinned && pinned !== pageKey) {
-		log.push({ ok: false, text: 'The log’s signing key is not the one your browser saw on your earlier visits. Do not rely on these results; tell the oversight body.' });
-		failAll('The log’s signing key changed.');
+		log.push({ ok: false, text: t('ledgerCheck.keyChanged') });
+		failAll(t('ledgerCheck.keyChangedShort'));
 		return { events, log, checkpoint: null };
 	}
 	let verifierName: string;
 	try {
 		verifierName = parseVerifierKey(pageKey).name;
 	} catch (err) {
-		log.push({ ok: false, text: `The page’s signing key cannot be read: ${(err as Error).message}` });
-		failAll('No usable signing key.');
+		log.push({ ok: false, text: t('ledgerCheck.keyUnreadable', { reason: (err as Error).message }) });
+		failAll(t('ledgerCheck.keyUnusable'));
 		return { events, log, checkpoint: null };
 	}
 
@@ -120,8 +128,8 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 		if (witnesses.require) params.set('witnessed', '1');
 		view = ledgerView.parse(await getJson(env, `/me/ledger.json?${params}`));
 	} catch (err) {
-		log.push({ ok: false, text: `The proofs could not be fetched: ${(err as Error).message}` });
-		failAll('The proof could not be fetched.');
+		log.push({ ok: false, text: t('ledgerCheck.fetchFailed', { reason: (err as Error).message }) });
+		failAll(t('ledgerCheck.fetchFailedShort'));
 		return { events, log, checkpoint: null };
 	}
 
@@ -134,20 +142,20 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 		if (!signed.ok) throw new Error(signed.reason);
 		checkpoint = parseCheckpoint(note.text);
 	} catch (err) {
-		log.push({ ok: false, text: `The log’s checkpoint is not validly signed: ${(err as Error).message}` });
-		failAll('The checkpoint is not validly signed.');
+		log.push({ ok: false, text: t('ledgerCheck.badSignature', { reason: (err as Error).message }) });
+		failAll(t('ledgerCheck.badSignatureShort'));
 		return { events, log, checkpoint: null };
 	}
 	log.push({
 		ok: true,
-		text: `The log’s ${view.witnessed ? 'latest witnessed' : 'latest'} checkpoint (${fmt(checkpoint.size)} entries) is signed by ${verifierName}.`
+		text: t(view.witnessed ? 'ledgerCheck.signedWitnessed' : 'ledgerCheck.signed', { size: fmt(checkpoint.size), name: verifierName })
 	});
 	if (!pinned) env.storage.setItem(KEY_ITEM, pageKey);
-	const cosigned = cosignatureLines(note, witnesses.keys, env);
+	const cosigned = cosignatureLines(note, witnesses.keys, env, tr);
 	log.push(...cosigned.lines);
 	if (witnesses.require && !cosigned.witnessed) {
-		log.push({ ok: false, text: 'You asked to trust only checkpoints cosigned by a witness, and no witness has cosigned this one yet.' });
-		failAll('No witness has cosigned the checkpoint yet.');
+		log.push({ ok: false, text: t('ledgerCheck.noWitness') });
+		failAll(t('ledgerCheck.noWitnessShort'));
 		return { events, log, checkpoint };
 	}
 
@@ -157,7 +165,7 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 	if (before.success && before.data.size > 0) {
 		const old = before.data;
 		const oldRoot = decodeBase64(old.root);
-		const seen = new Date(old.seenAt).toLocaleDateString('en-GB', { timeZone: 'Europe/Tallinn' });
+		const seen = tr.date(old.seenAt);
 		if (old.size > checkpoint.size) {
 			// An older checkpoint than the one seen before (a witnessed one, say): it must be
 			// a prefix of that one; the larger one stays remembered.
@@ -168,21 +176,21 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 				const verdict = verifyConsistency(checkpoint.size, old.size, proof.hashes.map(decodeBase64), checkpoint.root, oldRoot);
 				log.push(
 					verdict.ok
-						? { ok: true, text: `This checkpoint is an earlier state of the log your browser checked on ${seen} (${fmt(old.size)} entries).` }
-						: { ok: false, text: `This checkpoint is not an earlier state of the log your browser checked on ${seen}: ${verdict.reason}.` }
+						? { ok: true, text: t('ledgerCheck.earlierOk', { seen, size: fmt(old.size) }) }
+						: { ok: false, text: t('ledgerCheck.earlierBad', { seen, reason: verdict.reason }) }
 				);
 				if (!verdict.ok) consistent = false;
 			} catch (err) {
 				consistent = false;
-				log.push({ ok: false, text: `The log is smaller than when your browser checked it on ${seen}, and could not be compared: ${(err as Error).message}` });
+				log.push({ ok: false, text: t('ledgerCheck.smallerFailed', { seen, reason: (err as Error).message }) });
 			}
 			remember = false;
 		} else if (old.size === checkpoint.size) {
 			consistent = equalBytes(oldRoot, checkpoint.root);
 			log.push(
 				consistent
-					? { ok: true, text: `The log is unchanged since your browser checked it on ${seen}.` }
-					: { ok: false, text: `The log has the same size as on ${seen} but different contents: it was changed.` }
+					? { ok: true, text: t('ledgerCheck.unchanged', { seen }) }
+					: { ok: false, text: t('ledgerCheck.sameSizeChanged', { seen }) }
 			);
 		} else {
 			try {
@@ -193,16 +201,16 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 				consistent = verdict.ok;
 				log.push(
 					verdict.ok
-						? { ok: true, text: `Everything in the log when your browser checked it on ${seen} (${fmt(old.size)} entries) is still in it, unchanged.` }
-						: { ok: false, text: `The log is not an extension of the one your browser checked on ${seen}: ${verdict.reason}.` }
+						? { ok: true, text: t('ledgerCheck.extendsOk', { seen, size: fmt(old.size) }) }
+						: { ok: false, text: t('ledgerCheck.extendsBad', { seen, reason: verdict.reason }) }
 				);
 			} catch (err) {
 				consistent = false;
-				log.push({ ok: false, text: `The log could not be compared with the one your browser checked on ${seen}: ${(err as Error).message}` });
+				log.push({ ok: false, text: t('ledgerCheck.compareFailed', { seen, reason: (err as Error).message }) });
 			}
 		}
 	} else {
-		log.push({ ok: true, text: 'This is the first time this browser checks the log; it will compare the log with this checkpoint on your next visit.' });
+		log.push({ ok: true, text: t('ledgerCheck.firstVisit') });
 	}
 	if (consistent && remember) {
 		env.storage.setItem(CHECKPOINT_ITEM, JSON.stringify({ size: checkpoint.size, root: encodeBase64(checkpoint.root), seenAt: env.now().toISOString() }));
@@ -216,24 +224,24 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 		const bundle = byId.get(id.toLowerCase());
 		if (!bundle) {
 			events[id] = pending.has(id.toLowerCase())
-				? { state: 'pending', message: 'Too new for the latest checkpoint; reload in a few seconds to check it.', bundle: null }
-				: { state: 'failed', message: 'The server gave no proof for this event.', bundle: null };
+				? { state: 'pending', message: t('ledgerCheck.tooNew'), bundle: null }
+				: { state: 'failed', message: t('ledgerCheck.noProof'), bundle: null };
 			continue;
 		}
 		if (bundle.checkpoint !== view.checkpoint) {
-			events[id] = { state: 'failed', message: 'The proof is for a different checkpoint.', bundle };
+			events[id] = { state: 'failed', message: t('ledgerCheck.otherCheckpoint'), bundle };
 			continue;
 		}
 		const r = checkBundle(bundle, pageKey);
 		if (!r.ok) {
-			events[id] = { state: 'failed', message: `Not verified: ${r.problem}.`, bundle };
+			events[id] = { state: 'failed', message: t('ledgerCheck.notVerified', { reason: r.problem ?? '' }), bundle };
 			continue;
 		}
 		leaves.push(r.leaf!);
 		events[id] =
 			bundle.event.visibility === 'restricted'
-				? { state: 'withheld', message: 'In the signed log (its details are withheld from you).', bundle }
-				: { state: 'verified', message: 'In the signed log, exactly as shown.', bundle };
+				? { state: 'withheld', message: t('ledgerCheck.inLogWithheld'), bundle }
+				: { state: 'verified', message: t('ledgerCheck.inLog'), bundle };
 	}
 	const gaps = chainGaps(leaves, view.chain);
 	for (const g of gaps) {
@@ -243,8 +251,8 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 			state: 'failed',
 			message:
 				g.linksTo === null
-					? 'Your history lists an earlier event that this one does not link to.'
-					: `An earlier event of yours (log position ${fmt(g.linksTo)}) is missing from your history.`,
+					? t('ledgerCheck.chainBroken')
+					: t('ledgerCheck.chainMissing', { position: fmt(g.linksTo) }),
 			bundle: events[key]?.bundle ?? null
 		};
 	}
@@ -252,17 +260,14 @@ export async function checkPage(ids: readonly string[], pageKey: string, env: En
 	const verified = verdicts.filter((v) => v.state === 'verified' || v.state === 'withheld').length;
 	const failures = verdicts.filter((v) => v.state === 'failed').length;
 	const waiting = verdicts.filter((v) => v.state === 'pending').length;
-	const between = gaps.length === 0 ? ', with none of yours missing between them' : '';
+	const between = gaps.length === 0 ? t('ledgerCheck.noneMissing') : '';
 	if (failures > 0) {
-		log.push({ ok: false, text: `${fmt(failures)} of the events shown here could not be verified: see the rows marked “Not verified”.` });
+		log.push({ ok: false, text: t('ledgerCheck.failures', { count: failures }) });
 	} else if (waiting > 0) {
-		log.push({
-			ok: true,
-			text: `${fmt(verified)} of the ${fmt(ids.length)} events shown here are in the signed log${between}; ${fmt(waiting)} ${waiting === 1 ? 'is' : 'are'} too new for its latest checkpoint (reload in a few seconds).`
-		});
+		log.push({ ok: true, text: t('ledgerCheck.waiting', { count: waiting, verified: fmt(verified), shown: fmt(ids.length), between }) });
 	} else {
-		log.push({ ok: true, text: `All ${fmt(verified)} events shown here are in the signed log${between}.` });
+		log.push({ ok: true, text: t('ledgerCheck.all', { count: verified, between }) });
 	}
-	if (gaps.length > 0) log.push({ ok: false, text: `Your history has ${gaps.length === 1 ? 'a gap' : `${gaps.length} gaps`}: events recorded in the log are missing from it.` });
+	if (gaps.length > 0) log.push({ ok: false, text: t('ledgerCheck.gaps', { count: gaps.length }) });
 	return { events, log, checkpoint };
 }

@@ -4,10 +4,22 @@
  */
 import type { MessageTree } from '../define';
 import type { Locale } from '../locales';
+import categories from './categories';
 import common from './common';
+import demo from './demo';
+import home from './home';
+import ledgerCheck from './ledgerCheck';
+import ledgerPage from './ledgerPage';
+import me from './me';
 
 export const AREAS = {
-	common
+	categories,
+	common,
+	demo,
+	home,
+	ledgerCheck,
+	ledgerPage,
+	me
 } as const;
 
 type Areas = typeof AREAS;

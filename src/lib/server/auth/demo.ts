@@ -126,7 +126,7 @@ export async function resolvePersona(value: string): Promise<string | null> {
 	return null;
 }
 
-export type DemoSignInResult = { ok: true; location: string } | { ok: false; message: string; persona: string };
+export type DemoSignInResult = { ok: true; location: string } | { ok: false; reason: 'missing' | 'unknown'; message: string; persona: string };
 
 /**
  * The demo sign-in form, whichever route receives it (the page's form action for browsers,
@@ -135,11 +135,11 @@ export type DemoSignInResult = { ok: true; location: string } | { ok: false; mes
 export async function demoSignIn(form: FormData, cookies: Cookies, url: URL): Promise<DemoSignInResult> {
 	const raw = form.get('persona');
 	const persona = typeof raw === 'string' ? raw.trim() : '';
-	if (persona === '') return { ok: false, message: 'Choose a persona or type a personal code.', persona };
+	if (persona === '') return { ok: false, reason: 'missing', message: 'Choose a persona or type a personal code.', persona };
 	const code = await resolvePersona(persona);
 	if (!code) {
 		const shown = persona.length > 64 ? `${persona.slice(0, 64)}…` : persona;
-		return { ok: false, message: `Unknown persona or personal code: ${shown}`, persona: shown };
+		return { ok: false, reason: 'unknown', message: `Unknown persona or personal code: ${shown}`, persona: shown };
 	}
 	await startSession(cookies, code, url);
 	return { ok: true, location: safeNextPath(form.get('next') ?? url.searchParams.get('next'), '/me') };

@@ -1,5 +1,6 @@
 /** Agencies and their information systems: small, read on every page, so cached briefly. */
 import { z } from 'zod';
+import type { Locale } from '$lib/i18n/locales';
 import { int64 } from '../db/columns';
 import { insertRows, queryOne, queryRows } from '../db/query';
 
@@ -32,11 +33,18 @@ async function load() {
 
 export async function agencyDirectory(): Promise<{
 	agency: (code: string) => Agency | undefined;
+	/** The agency's name in a language: Estonian in Estonian, else the English name. */
+	agencyName: (code: string, locale: Locale) => string;
 	systemName: (agencyCode: string, system: string) => string;
 }> {
 	const c = await load();
 	return {
 		agency: (code) => c.agencies.get(code),
+		agencyName: (code, locale) => {
+			const a = c.agencies.get(code);
+			if (!a) return locale === 'et' ? `Asutus ${code}` : locale === 'ru' ? `Учреждение ${code}` : `Agency ${code}`;
+			return (locale === 'et' && a.name_et) || a.name;
+		},
 		systemName: (agencyCode, system) => c.systems.get(`${agencyCode}/${system}`) ?? system
 	};
 }

@@ -85,6 +85,7 @@ describe('generateReference', () => {
 			expect(p.code).toMatch(/^[A-Z0-9][A-Z0-9._-]{0,39}$/);
 			expect(p.text_en.length).toBeGreaterThan(10);
 			expect(p.text_et.length).toBeGreaterThan(10);
+			expect(p.text_ru.length, `${p.code} in Russian`).toBeGreaterThan(10);
 			expect(p.legal_basis).toMatch(/§/);
 			expect(ref.systems.some((s) => s.agency_code === p.agency_code && s.code === p.system)).toBe(true);
 		}

@@ -7,6 +7,7 @@
 import type { Role } from '../auth/roles';
 import { makePersonalCode, type Sex } from '../../personal-code';
 import { AGENCIES, AGENCY, PURPOSES, type AgencyKey } from './catalogue';
+import { PURPOSE_TEXT_RU } from './purposes-ru';
 import { daysFromCivil, isoDate } from './dates';
 import { COUNTIES, ESTONIAN_SURNAMES, FEMALE_FIRST, MALE_FIRST, RUSSIAN_SURNAMES } from './names';
 import { makeWeighted, Rng } from './random';
@@ -36,6 +37,7 @@ export type PurposeRow = {
 	code: string;
 	text_en: string;
 	text_et: string;
+	text_ru: string;
 	legal_basis: string;
 	version: number;
 };
@@ -128,6 +130,7 @@ export function generateReference({ people, seed }: ReferenceOptions): Reference
 			code: p.code,
 			text_en: p.text_en,
 			text_et: p.text_et,
+			text_ru: PURPOSE_TEXT_RU[p.code] ?? '',
 			legal_basis: p.legal_basis,
 			version: 1,
 			agency_code: AGENCY[p.agency],

@@ -12,7 +12,8 @@ const event = (i: number, agency: string, restricted = false): SubjectEvent => (
 	legal_basis: '',
 	data_categories: [],
 	intermediary_code: '',
-	bulk: false
+	bulk: false,
+	automated: false
 });
 
 // Newest first, as the query returns them: event 0 is the latest.
@@ -67,7 +68,8 @@ describe('toSubjectEvent', () => {
 		legal_basis: 'Code of Criminal Procedure § 215',
 		data_categories: ['identity', 'criminal.records'],
 		intermediary_code: '70003098',
-		bulk: false
+		bulk: false,
+		automated: true
 	};
 
 	it('keeps a visible event as stored', () => {
@@ -87,7 +89,8 @@ describe('toSubjectEvent', () => {
 			legal_basis: '',
 			data_categories: [],
 			intermediary_code: '',
-			bulk: false
+			bulk: false,
+			automated: false
 		});
 		expect(JSON.stringify(e)).not.toContain('POLIS');
 	});

@@ -13,10 +13,10 @@ import { bool, int64, utcDateTime } from '../db/columns';
 import { queryOne, queryRows } from '../db/query';
 
 /** The visibility rule as a WHERE condition (no parameters). */
-const VISIBLE_TO_SUBJECT = "(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= now64(3)))";
+export const VISIBLE_TO_SUBJECT = "(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= now64(3)))";
 
 /** Blank what a restricted event must not show (the long-history queries). */
-const SUBJECT_COLUMNS = `
+export const SUBJECT_COLUMNS = `
 	toString(event_id) AS event_id,
 	logged_at,
 	visibility = 'restricted' AS restricted,
@@ -27,9 +27,10 @@ const SUBJECT_COLUMNS = `
 	if(restricted, '', legal_basis) AS legal_basis,
 	if(restricted, [], data_categories) AS data_categories,
 	if(restricted, '', intermediary_code) AS intermediary_code,
-	bulk`;
+	bulk,
+	if(restricted, false, actor_code = '') AS automated`;
 
-const subjectEventRow = z.object({
+export const subjectEventRow = z.object({
 	event_id: z.string(),
 	logged_at: utcDateTime,
 	restricted: bool,
@@ -40,7 +41,9 @@ const subjectEventRow = z.object({
 	legal_basis: z.string(),
 	data_categories: z.array(z.string()),
 	intermediary_code: z.string(),
-	bulk: bool
+	bulk: bool,
+	/** Done by a system, not by an official (whose identity is never shown here). */
+	automated: bool
 });
 export type SubjectEvent = z.output<typeof subjectEventRow>;
 
@@ -57,7 +60,7 @@ export interface SubjectQuery {
 }
 
 /** The filters as parameters; absent bounds become the widest DateTime64 range. */
-function filterParams(q: SubjectQuery) {
+export function filterParams(q: SubjectQuery) {
 	return {
 		subject: q.subject,
 		from: q.from ?? '1970-01-01T00:00:00Z',
@@ -67,11 +70,11 @@ function filterParams(q: SubjectQuery) {
 }
 
 /** The period and agency filters (the agency filter never matches a restricted event). */
-const MATCHES = `logged_at >= parseDateTime64BestEffort({from:String}, 3, 'UTC')
+export const MATCHES = `logged_at >= parseDateTime64BestEffort({from:String}, 3, 'UTC')
 	AND logged_at < parseDateTime64BestEffort({to:String}, 3, 'UTC')
 	AND ({agency:String} = '' OR (agency_code = {agency:String} AND visibility != 'restricted'))`;
 
-const FILTER = `subject_code = {subject:String} AND ${MATCHES} AND ${VISIBLE_TO_SUBJECT}`;
+export const FILTER = `subject_code = {subject:String} AND ${MATCHES} AND ${VISIBLE_TO_SUBJECT}`;
 
 const totalsRow = z.object({ agency_code: z.string(), events: int64, matching: int64 });
 
@@ -96,8 +99,8 @@ export const WHOLE_HISTORY_LIMIT = 1000;
  * in ClickHouse; restricted ones are blanked by toSubjectEvent before anything else sees
  * them. No ORDER BY: a sort in ClickHouse costs more than sorting a thousand rows here.
  */
-const historyRow = subjectEventRow.omit({ restricted: true }).extend({ visibility: z.enum(VISIBILITIES) });
-type HistoryRow = z.output<typeof historyRow>;
+export const historyRow = subjectEventRow.omit({ restricted: true }).extend({ visibility: z.enum(VISIBILITIES) });
+export type HistoryRow = z.output<typeof historyRow>;
 
 /** What the subject may see of a stored event: a restricted one shows its time only. */
 export function toSubjectEvent(r: HistoryRow): SubjectEvent {
@@ -113,7 +116,8 @@ export function toSubjectEvent(r: HistoryRow): SubjectEvent {
 			legal_basis: '',
 			data_categories: [],
 			intermediary_code: '',
-			bulk: r.bulk
+			bulk: r.bulk,
+			automated: false
 		};
 	}
 	const { visibility: _, ...rest } = r;
@@ -128,16 +132,26 @@ export function newestFirst(a: SubjectEvent, b: SubjectEvent): number {
 
 /** One page of a subject's events, the filtered total, and the agency list. */
 export async function subjectEvents(q: SubjectQuery): Promise<SubjectEvents> {
+	const history = await wholeHistory(q.subject);
+	if (history === null) return pageByQueries(q);
+	return pageOfHistory(history, q);
+}
+
+/**
+ * A subject's whole visible history, newest first, restricted events blanked; null when it
+ * is longer than WHOLE_HISTORY_LIMIT (then ask ClickHouse for a page at a time).
+ */
+export async function wholeHistory(subject: string): Promise<SubjectEvent[] | null> {
 	const rows = await queryRows(
 		`SELECT event_id, logged_at, visibility, agency_code, system, action, purpose_code, legal_basis,
-			data_categories, intermediary_code, bulk
+			data_categories, intermediary_code, bulk, actor_code = '' AS automated
 		 FROM usage_event PREWHERE subject_code = {subject:String} WHERE ${VISIBLE_TO_SUBJECT}
 		 LIMIT {cap:UInt32}`,
-		{ subject: q.subject, cap: WHOLE_HISTORY_LIMIT + 1 },
+		{ subject, cap: WHOLE_HISTORY_LIMIT + 1 },
 		historyRow
 	);
-	if (rows.length > WHOLE_HISTORY_LIMIT) return pageByQueries(q);
-	return pageOfHistory(rows.map(toSubjectEvent).sort(newestFirst), q);
+	if (rows.length > WHOLE_HISTORY_LIMIT) return null;
+	return rows.map(toSubjectEvent).sort(newestFirst);
 }
 
 /**
@@ -163,7 +177,7 @@ export function pageOfHistory(history: readonly SubjectEvent[], q: SubjectQuery)
  * A long history, in two queries: the page reads in sort order and stops at the limit; one
  * aggregation gives both the filtered total and the agency list.
  */
-async function pageByQueries(q: SubjectQuery): Promise<SubjectEvents> {
+export async function pageByQueries(q: SubjectQuery): Promise<SubjectEvents> {
 	const params = { ...filterParams(q), offset: q.offset, limit: q.limit };
 	const [events, totals] = await Promise.all([
 		queryRows(

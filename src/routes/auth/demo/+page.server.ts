@@ -26,10 +26,10 @@ export const actions: Actions = {
 		try {
 			form = await request.formData();
 		} catch {
-			return fail(400, { message: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.', persona: '' });
+			return fail(400, { reason: 'badForm' as const, message: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.', persona: '' });
 		}
 		const result = await demoSignIn(form, cookies, url);
-		if (!result.ok) return fail(400, { message: result.message, persona: result.persona });
+		if (!result.ok) return fail(400, { reason: result.reason, message: result.message, persona: result.persona });
 		redirect(303, result.location);
 	}
 };
