@@ -5,9 +5,11 @@
 import type { MessageTree } from '../define';
 import type { Locale } from '../locales';
 import common from './common';
+import notifications from './notifications';
 
 export const AREAS = {
-	common
+	common,
+	notifications
 } as const;
 
 type Areas = typeof AREAS;
