@@ -44,7 +44,18 @@ const schema = z.object({
 	/** Witnesses whose cosignatures are accepted: their verifier keys, separated by spaces or commas. */
 	PEEGEL_WITNESS_KEYS: z.string().optional(),
 	/** Threads that validate ingestion bodies beside the main thread; 0: validate on it. */
-	PEEGEL_VALIDATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1)
+	PEEGEL_VALIDATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+	/** SMTP server for notification e-mail (smtp://user:pass@host:587, smtps://...); unset: .eml files in <data dir>/outbox/. */
+	PEEGEL_SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
+		.optional(),
+	/** The sender of notification e-mail. */
+	PEEGEL_MAIL_FROM: z.string().min(3).default('Peegel <no-reply@peegel.localhost>'),
+	/** How often the notifier looks for new events, in milliseconds. */
+	PEEGEL_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
+	/** The site's public address (adapter-node's ORIGIN), for links in e-mail. */
+	ORIGIN: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://peegel.example.ee' }).optional()
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; embeddedPath: string | null; migrationsDir: string };

@@ -11,6 +11,7 @@ import home from './home';
 import ledgerCheck from './ledgerCheck';
 import ledgerPage from './ledgerPage';
 import me from './me';
+import notifications from './notifications';
 
 export const AREAS = {
 	categories,
@@ -19,7 +20,8 @@ export const AREAS = {
 	home,
 	ledgerCheck,
 	ledgerPage,
-	me
+	me,
+	notifications
 } as const;
 
 type Areas = typeof AREAS;

@@ -49,6 +49,11 @@ export async function agencyDirectory(): Promise<{
 	};
 }
 
+/** Every known agency (the notification settings offer them all). */
+export async function allAgencies(): Promise<Agency[]> {
+	return [...(await load()).agencies.values()];
+}
+
 const existingRow = agencyRow.extend({ version: int64 });
 
 /**

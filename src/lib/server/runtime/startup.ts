@@ -15,6 +15,7 @@ import { signCheckpoint, startCheckpointer, stopCheckpointer } from '../ledger/c
 import { startDemoWitness, stopDemoWitness } from '../ledger/demo-witness';
 import { witnesses } from '../ledger/cosignatures';
 import { flushLedger } from '../ledger/ledger';
+import { initNotifier, startNotifier, stopNotifier } from '../notifications/notifier';
 import { randomToken } from '../auth/tokens';
 import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
 
@@ -47,6 +48,9 @@ async function start(): Promise<void> {
 		await signCheckpoint();
 		startCheckpointer();
 		if (c.PEEGEL_DEMO) startDemoWitness(c.dataDir);
+		// Notifications follow the log's positions, which only the ledger assigns.
+		await initNotifier();
+		startNotifier(c.PEEGEL_NOTIFY_INTERVAL_MS);
 	}
 	// Tests of crash recovery only: see tests/integration/ledger.test.ts.
 	if (process.env.PEEGEL_FAILPOINT === 'after-event-insert') armCrashAfterInsert();
@@ -57,9 +61,11 @@ async function start(): Promise<void> {
 		removeServerFile(c.dataDir, process.pid);
 		stopCheckpointer();
 		stopDemoWitness();
+		const notifierStopped = stopNotifier();
 		// Write the tiles still in memory, so the next start need not recompute them.
 		void flushLedger()
 			.catch((err) => console.error('peegel: ledger tiles not written at shutdown (recomputed at the next start)', err))
+			.then(() => notifierStopped)
 			.finally(() => stopValidators().finally(() => closeDb()));
 	};
 	process.once('sveltekit:shutdown', stop);

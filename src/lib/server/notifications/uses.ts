@@ -1,0 +1,126 @@
+/**
+ * The notifier's questions to usage_event. Each reads only the rows of people who asked to
+ * be told (through the table's order by subject), never the actor, and applies the citizen's
+ * visibility rules of citizen-view.ts as of one instant (`now`): sealed events only once
+ * disclosed; restricted ones are blanked by toSubjectEvent as soon as they arrive.
+ */
+import { z } from 'zod';
+import { VISIBILITIES } from '../../schemas/usage-event';
+import { bool, int64, utcDateTime } from '../db/columns';
+import { queryOne, queryRows } from '../db/query';
+import { toSubjectEvent, type SubjectEvent } from '../usage/citizen-view';
+
+/** People whose preference announces each new use. */
+const EACH_USE_SUBJECTS = `SELECT subject_code FROM notification_preference FINAL WHERE mode IN ('every', 'unusual', 'agencies')`;
+const DIGEST_SUBJECTS = `SELECT subject_code FROM notification_preference FINAL WHERE mode = 'digest'`;
+
+const NOW = `parseDateTime64BestEffort({now:String}, 3, 'UTC')`;
+/** citizen-view's rule, at a given instant. */
+const VISIBLE_AT_NOW = `(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= ${NOW}))`;
+
+const useRow = z.object({
+	subject_code: z.string(),
+	event_id: z.string(),
+	logged_at: utcDateTime,
+	visibility: z.enum(VISIBILITIES),
+	agency_code: z.string(),
+	system: z.string(),
+	action: z.string(),
+	purpose_code: z.string(),
+	legal_basis: z.string(),
+	data_categories: z.array(z.string()),
+	intermediary_code: z.string(),
+	bulk: bool
+});
+
+const USE_COLUMNS = `subject_code, toString(event_id) AS event_id, logged_at, visibility, agency_code, system, action, purpose_code,
+	legal_basis, data_categories, intermediary_code, bulk`;
+
+export interface NewUse {
+	subject: string;
+	use: SubjectEvent;
+	/** A sealed use that became visible since the last look. */
+	disclosed: boolean;
+}
+
+function toNewUse(r: z.output<typeof useRow>, disclosed: boolean): NewUse {
+	const { subject_code, ...rest } = r;
+	return { subject: subject_code, use: toSubjectEvent(rest), disclosed };
+}
+
+const countRow = z.object({ n: int64 });
+
+/** How many events are stored: with gap-free positions, the position the next one gets. */
+export async function storedEventCount(): Promise<number> {
+	const row = await queryOne('SELECT count() AS n FROM usage_event', {}, countRow);
+	return row?.n ?? 0;
+}
+
+/** Uses at positions [from, to) of people told about each use, as they may see them at `now`. */
+export async function newUses(from: number, to: number, now: Date): Promise<NewUse[]> {
+	const rows = await queryRows(
+		`SELECT ${USE_COLUMNS} FROM usage_event
+		 WHERE subject_code IN (${EACH_USE_SUBJECTS})
+		   AND ledger_index >= {from:UInt64} AND ledger_index < {to:UInt64} AND ${VISIBLE_AT_NOW}`,
+		{ from, to, now: now.toISOString() },
+		useRow
+	);
+	return rows.map((r) => toNewUse(r, false));
+}
+
+/** Sealed uses below position `below` disclosed in (after, now], of people told about each use. */
+export async function disclosedUses(below: number, after: Date, now: Date): Promise<NewUse[]> {
+	const rows = await queryRows(
+		`SELECT ${USE_COLUMNS} FROM usage_event
+		 WHERE subject_code IN (${EACH_USE_SUBJECTS})
+		   AND visibility = 'sealed' AND disclose_after IS NOT NULL
+		   AND disclose_after > parseDateTime64BestEffort({after:String}, 3, 'UTC') AND disclose_after <= ${NOW}
+		   AND ledger_index < {below:UInt64}`,
+		{ below, after: after.toISOString(), now: now.toISOString() },
+		useRow
+	);
+	return rows.map((r) => toNewUse(r, true));
+}
+
+const priorRow = z.object({ subject_code: z.string(), agency_code: z.string(), logged_at: utcDateTime });
+
+/** These people's uses in [from, to) that they see in full (visible, or sealed and disclosed). */
+export async function fullyVisibleUses(
+	subjects: readonly string[],
+	from: Date,
+	to: Date,
+	now: Date
+): Promise<{ subject_code: string; agency_code: string; logged_at: string }[]> {
+	if (subjects.length === 0) return [];
+	return queryRows(
+		`SELECT subject_code, agency_code, logged_at FROM usage_event
+		 WHERE subject_code IN {subjects:Array(String)}
+		   AND logged_at >= parseDateTime64BestEffort({from:String}, 3, 'UTC') AND logged_at < parseDateTime64BestEffort({to:String}, 3, 'UTC')
+		   AND visibility != 'restricted' AND ${VISIBLE_AT_NOW}`,
+		{ subjects, from: from.toISOString(), to: to.toISOString(), now: now.toISOString() },
+		priorRow
+	);
+}
+
+const weekRow = z.object({ subject_code: z.string(), agency: z.string(), n: int64 });
+
+/** Per person asking for the weekly digest, their uses in [start, end) per agency (restricted under ''). */
+export async function digestCounts(start: Date, end: Date, now: Date): Promise<Map<string, { agency: string; count: number }[]>> {
+	const rows = await queryRows(
+		`SELECT subject_code, if(visibility = 'restricted', '', agency_code) AS agency, count() AS n FROM usage_event
+		 WHERE subject_code IN (${DIGEST_SUBJECTS})
+		   AND logged_at >= parseDateTime64BestEffort({start:String}, 3, 'UTC') AND logged_at < parseDateTime64BestEffort({end:String}, 3, 'UTC')
+		   AND ${VISIBLE_AT_NOW}
+		 GROUP BY subject_code, agency`,
+		{ start: start.toISOString(), end: end.toISOString(), now: now.toISOString() },
+		weekRow
+	);
+	const out = new Map<string, { agency: string; count: number }[]>();
+	for (const r of rows) {
+		const list = out.get(r.subject_code) ?? [];
+		list.push({ agency: r.agency, count: r.n });
+		out.set(r.subject_code, list);
+	}
+	for (const list of out.values()) list.sort((a, b) => b.count - a.count || (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0));
+	return out;
+}
