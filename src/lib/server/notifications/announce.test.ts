@@ -28,6 +28,7 @@ function use(over: Partial<SubjectEvent> = {}, disclosed = false): NewUse {
 			data_categories: ['identity'],
 			intermediary_code: '',
 			bulk: false,
+			automated: false,
 			...over
 		}
 	};

@@ -30,11 +30,12 @@ const useRow = z.object({
 	legal_basis: z.string(),
 	data_categories: z.array(z.string()),
 	intermediary_code: z.string(),
-	bulk: bool
+	bulk: bool,
+	automated: bool
 });
 
 const USE_COLUMNS = `subject_code, toString(event_id) AS event_id, logged_at, visibility, agency_code, system, action, purpose_code,
-	legal_basis, data_categories, intermediary_code, bulk`;
+	legal_basis, data_categories, intermediary_code, bulk, actor_code = '' AS automated`;
 
 export interface NewUse {
 	subject: string;
