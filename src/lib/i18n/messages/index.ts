@@ -5,9 +5,11 @@
 import type { MessageTree } from '../define';
 import type { Locale } from '../locales';
 import common from './common';
+import flags from './flags';
 
 export const AREAS = {
-	common
+	common,
+	flags
 } as const;
 
 type Areas = typeof AREAS;
