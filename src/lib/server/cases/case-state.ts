@@ -21,15 +21,15 @@ const caseRow = z.object({
 });
 export type CaseStatus = z.output<typeof caseRow>;
 
-/** The latest history row's columns per case (a case's state is its latest row). */
-export const LATEST_HISTORY = `argMax(state, seq) AS state, argMax(outcome, seq) AS outcome,
-	argMax(assignee, seq) AS assignee, max(seq) AS seq, argMax(at, seq) AS updated_at`;
+/** The latest history row's columns per case (a case's state is its latest row); aliases unlike the columns. */
+const LATEST_HISTORY = `argMax(state, seq) AS last_state, argMax(outcome, seq) AS last_outcome,
+	argMax(assignee, seq) AS last_assignee, max(seq) AS last_seq, argMax(at, seq) AS updated_at`;
 
 export async function caseState(caseId: string): Promise<CaseStatus | null> {
 	return queryOne(
 		`SELECT toString(c.case_id) AS case_id, c.opened_at AS opened_at, c.source AS source, toString(c.event_id) AS event_id,
 			c.subject_code AS subject_code, c.alert_id AS alert_id,
-			h.state AS state, h.outcome AS outcome, h.assignee AS assignee, h.seq AS seq, h.updated_at AS updated_at
+			h.last_state AS state, h.last_outcome AS outcome, h.last_assignee AS assignee, h.last_seq AS seq, h.updated_at AS updated_at
 		 FROM oversight_case AS c
 		 INNER JOIN (
 			SELECT case_id, ${LATEST_HISTORY} FROM case_history WHERE case_id = {case:UUID} GROUP BY case_id

@@ -24,10 +24,10 @@ export async function flagsOfSubject(subjectCode: string): Promise<SubjectFlag[]
 	return queryRows(
 		`SELECT toString(f.flag_id) AS flag_id, toString(f.event_id) AS event_id, f.kind AS kind, f.comment AS comment,
 			f.flagged_by AS flagged_by, f.created_at AS created_at, toString(f.case_id) AS case_id,
-			h.state AS state, h.outcome AS outcome
+			h.last_state AS state, h.last_outcome AS outcome
 		 FROM flag AS f
 		 LEFT JOIN (
-			SELECT case_id, argMax(state, seq) AS state, argMax(outcome, seq) AS outcome
+			SELECT case_id, argMax(state, seq) AS last_state, argMax(outcome, seq) AS last_outcome
 			FROM case_history
 			WHERE case_id IN (SELECT case_id FROM flag WHERE subject_code = {subject:String})
 			GROUP BY case_id
