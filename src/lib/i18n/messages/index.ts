@@ -7,6 +7,7 @@ import type { Locale } from '../locales';
 import categories from './categories';
 import common from './common';
 import demo from './demo';
+import flags from './flags';
 import home from './home';
 import ledgerCheck from './ledgerCheck';
 import ledgerPage from './ledgerPage';
@@ -17,6 +18,7 @@ export const AREAS = {
 	categories,
 	common,
 	demo,
+	flags,
 	home,
 	ledgerCheck,
 	ledgerPage,

@@ -214,3 +214,20 @@ export async function logPeriod(): Promise<{ first: string | null; last: string 
 	);
 	return { first: row?.first ?? null, last: row?.last ?? null };
 }
+
+/**
+ * Some of the subject's events by id, as the subject may see them (the same rules as the
+ * timeline): an id that is someone else's, sealed, or unknown is simply absent.
+ */
+export async function subjectEventsById(subject: string, eventIds: readonly string[]): Promise<Map<string, SubjectEvent>> {
+	if (eventIds.length === 0) return new Map();
+	const rows = await queryRows(
+		`SELECT event_id, logged_at, visibility, agency_code, system, action, purpose_code, legal_basis,
+			data_categories, intermediary_code, bulk
+		 FROM usage_event PREWHERE subject_code = {subject:String}
+		 WHERE event_id IN {ids:Array(UUID)} AND ${VISIBLE_TO_SUBJECT}`,
+		{ subject, ids: eventIds },
+		historyRow
+	);
+	return new Map(rows.map((r) => [r.event_id, toSubjectEvent(r)]));
+}
