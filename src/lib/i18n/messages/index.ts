@@ -5,9 +5,11 @@
 import type { MessageTree } from '../define';
 import type { Locale } from '../locales';
 import common from './common';
+import representation from './representation';
 
 export const AREAS = {
-	common
+	common,
+	representation
 } as const;
 
 type Areas = typeof AREAS;
