@@ -42,22 +42,33 @@ const minorOf = (p: PersonRow, accessEnds: string): RepresentedMinor => ({
 	accessEnds
 });
 
+const codeRow = z.object({ personal_code: z.string() });
+
 /** The minors `personCode` may represent on the Tallinn day of `at`, oldest first. */
 export async function representableMinors(personCode: string, at: Date = new Date()): Promise<RepresentedMinor[]> {
 	const parent = registerCode(personCode);
 	if (!parent) return [];
 	const day = tallinnIsoDate(at);
+	// Candidates from any version of a row (the parent-link indexes of migration 0011 skip the
+	// rest of the register; FINAL here would defeat them); most people have none.
+	const candidates = await queryRows(
+		`SELECT DISTINCT personal_code FROM person
+		 WHERE (mother_code = {parent:String} OR father_code = {parent:String})
+		   AND birth_date > {after:Date32}`,
+		{ parent, after: minorsBornAfter(day) },
+		codeRow
+	);
+	if (candidates.length === 0) return [];
+	// The current rows decide: a link a later version removed no longer counts.
 	const rows = await queryRows(
 		`SELECT ${PERSON_COLUMNS} FROM person FINAL
-		 WHERE (mother_code = {parent:String} OR father_code = {parent:String})
-		   AND birth_date > {after:Date32}
+		 WHERE personal_code IN {codes:Array(String)}
 		 ORDER BY birth_date, personal_code`,
-		{ parent, after: minorsBornAfter(day) },
+		{ codes: candidates.map((c) => c.personal_code) },
 		personRow
 	);
 	const minors: RepresentedMinor[] = [];
 	for (const row of rows) {
-		// The SQL date bound is coarse; the rules decide (and agree with representationAt).
 		const verdict = judgeRepresentation(parent, row, day);
 		if (verdict.ok) minors.push(minorOf(row, verdict.accessEnds));
 	}
