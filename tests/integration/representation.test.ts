@@ -51,7 +51,8 @@ beforeAll(async () => {
 	];
 	const r = await ingest(server, agencyKey, batch);
 	if (r.status !== 200) throw new Error(`ingest: ${r.status} ${JSON.stringify(r.body)}`);
-	[events.mari, events.child, events.adult] = batch.map((e) => e.event_id as string);
+	const [mari, child, adult] = batch.map((e) => e.event_id as string) as [string, string, string];
+	Object.assign(events, { mari, child, adult });
 	const index = (id: string) => r.body.accepted!.find((a) => a.event_id === id)!.index!;
 	positions.mari = index(events.mari);
 	positions.child = index(events.child);
