@@ -3,6 +3,7 @@ import { startServer } from '$lib/server/runtime/startup';
 import { isCrossSiteFormPost } from '$lib/server/http/csrf';
 import { requestLocale } from '$lib/server/http/locale';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import { applySubjectChoice } from '$lib/server/auth/subject-choice';
 
 export const init: ServerInit = async () => {
 	try {
@@ -36,6 +37,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies, secure);
 		}
 	}
+	// A parent viewing a minor child's records: re-checked on every request.
+	await applySubjectChoice(event.locals, event.cookies, event.url);
 	const lang = event.locals.lang;
 	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%peegel.lang%', lang) });
 	// The whole server-side time, beside the timeline's own "db" entry (the bench reads both).

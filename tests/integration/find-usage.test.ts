@@ -85,13 +85,14 @@ describe('parameters', () => {
 		expect(invalid.body.error).toMatch(/X-Road-UserId/);
 	});
 
-	it('accepts an X-Road-UserId different from userCode (representation)', async () => {
+	it('refuses an X-Road-UserId different from userCode unless it represents that person (403; representation.test.ts has the accepted cases)', async () => {
 		const { key, agency, subject } = await scope();
 		await store(key, [newEvent(agency, subject)]);
-		const parent = newSubject(1970);
-		const r = await findUsage(server, portalKey, { userCode: subject }, parent);
-		expect(r.status).toBe(200);
-		expect(r.body.totalUsages).toBe(1);
+		const stranger = newSubject(1970);
+		const r = await findUsage(server, portalKey, { userCode: subject }, stranger);
+		expect(r.status).toBe(403);
+		expect(r.body.error).toMatch(/population register does not list/);
+		expect(r.body).not.toHaveProperty('usages');
 	});
 
 	// null: leave the parameter out.
@@ -135,11 +136,14 @@ describe('parameters', () => {
 			{ userCode: subject, periodStart: '2025-03-10T12:00:00Z', periodEnd: '2025-03-10T12:00:00Z' }
 		];
 		for (const params of odd) {
-			const r = await findUsage(server, portalKey, params, subject);
-			expect(r.status, JSON.stringify(params)).toBeLessThan(500);
+			for (const userId of [subject, params.userCode as string]) {
+				const r = await findUsage(server, portalKey, params, userId);
+				expect(r.status, `${JSON.stringify(params)} as ${userId}`).toBeLessThan(500);
+			}
 		}
 		expect((await findUsage(server, portalKey, odd[0]!, subject)).status).toBe(200);
-		expect((await findUsage(server, portalKey, odd[5]!, subject)).status).toBe(200);
+		// A foreign person asking for themself (a userCode other than X-Road-UserId needs a representation).
+		expect((await findUsage(server, portalKey, odd[5]!)).status).toBe(200);
 	});
 });
 

@@ -13,6 +13,7 @@ import ledgerCheck from './ledgerCheck';
 import ledgerPage from './ledgerPage';
 import me from './me';
 import notifications from './notifications';
+import representation from './representation';
 
 export const AREAS = {
 	categories,
@@ -23,7 +24,8 @@ export const AREAS = {
 	ledgerCheck,
 	ledgerPage,
 	me,
-	notifications
+	notifications,
+	representation
 } as const;
 
 type Areas = typeof AREAS;

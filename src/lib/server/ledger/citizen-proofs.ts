@@ -1,7 +1,8 @@
 /**
  * What a citizen's browser needs to check the events on their page against the log:
  * the latest signed checkpoint, the person's chain (positions of their unsealed events),
- * and a proof bundle per event (bundle.ts). Only the person's own events, and sealed ones
+ * and a proof bundle per event (bundle.ts). Only the events of the person whose records are
+ * shown (`subject`: the signed-in person, or a minor child they represent), and sealed ones
  * only once disclosed; the details are opened (with their salt) only where the person may
  * see them, never for restricted events, and the oversight fields never.
  */

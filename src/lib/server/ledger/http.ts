@@ -1,7 +1,8 @@
 /**
  * The ledger over HTTP: the latest checkpoint and the verifier key (public), consistency
  * proofs (public), and inclusion proofs and leaves (only for events the caller may see:
- * a citizen their own, sealed ones only once disclosed; an auditor or admin any).
+ * a citizen those of the person whose records they are viewing (their own, or a represented
+ * minor child's), sealed ones only once disclosed; an auditor or admin any).
  */
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -86,27 +87,33 @@ export async function getConsistencyProof(url: URL): Promise<Response> {
 
 const SEES_EVERYTHING = new Set(['auditor', 'admin']);
 
-/** The event at a position if this user may see it; otherwise the response that says why not. */
-async function visibleEvent(user: SessionUser | null, index: number): Promise<StoredEvent | Response> {
-	if (!user) return jsonError(401, 'sign in to get proofs of events');
+/** Who asks (the signed-in person) and whose records they are viewing (request locals). */
+export interface Viewer {
+	user: SessionUser | null;
+	subject: { code: string } | null;
+}
+
+/** The event at a position if this viewer may see it; otherwise the response that says why not. */
+async function visibleEvent({ user, subject }: Viewer, index: number): Promise<StoredEvent | Response> {
+	if (!user || !subject) return jsonError(401, 'sign in to get proofs of events');
 	if (user.roles.some((r) => SEES_EVERYTHING.has(r))) {
 		return (await eventAt(index)) ?? jsonError(404, `no event at position ${index}`);
 	}
-	const own = await subjectEventAt(user.code, index);
+	const own = await subjectEventAt(subject.code, index);
 	const disclosed = own && (own.visibility !== 'sealed' || (own.disclose_after_ms !== null && own.disclose_after_ms <= Date.now()));
-	return disclosed ? own : jsonError(403, `the event at position ${index} is not one of yours`);
+	return disclosed ? own : jsonError(403, `the event at position ${index} is not one of the records you are viewing`);
 }
 
-export async function getInclusionProof(url: URL, user: SessionUser | null): Promise<Response> {
+export async function getInclusionProof(url: URL, viewer: Viewer): Promise<Response> {
 	const p = params(url, { index: position('index'), size: position('size') });
 	if (p instanceof Response) return p;
 	if (p.index >= p.size) return jsonError(400, 'index must be below size', { parameter: 'index' });
 	const beyond = await beyondLog(p.size);
 	if (beyond) return beyond;
-	if (!user) return jsonError(401, 'sign in to get proofs of events');
+	if (!viewer.user) return jsonError(401, 'sign in to get proofs of events');
 	// The proof is computed while access is checked; it is only sent if the check passes.
 	const ledger = await theLedger();
-	const [event, { leafHash, proof }] = await Promise.all([visibleEvent(user, p.index), ledger.leafAndInclusionProof(p.index, p.size)]);
+	const [event, { leafHash, proof }] = await Promise.all([visibleEvent(viewer, p.index), ledger.leafAndInclusionProof(p.index, p.size)]);
 	if (event instanceof Response) return event;
 	return json({ index: p.index, size: p.size, leaf_hash: encodeBase64(leafHash), hashes: b64(proof) });
 }
@@ -120,12 +127,12 @@ export async function storedLeaf(e: StoredEvent): Promise<Uint8Array> {
 	return leafWithPrefix(leafWriter, e, prev).subarray(1);
 }
 
-export async function getLeaf(url: URL, user: SessionUser | null): Promise<Response> {
+export async function getLeaf(url: URL, viewer: Viewer): Promise<Response> {
 	const p = params(url, { index: position('index') });
 	if (p instanceof Response) return p;
 	const beyond = await beyondLog(p.index + 1);
 	if (beyond) return jsonError(400, `index ${p.index} is beyond the log`, { parameter: 'index' });
-	const event = await visibleEvent(user, p.index);
+	const event = await visibleEvent(viewer, p.index);
 	if (event instanceof Response) return event;
 	const leaf = await storedLeaf(event);
 	return new Response(leaf as Uint8Array<ArrayBuffer>, {

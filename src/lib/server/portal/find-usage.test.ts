@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMIT, parseFindUsage } from './find-usage';
+import { DEFAULT_LIMIT, parseFindUsage, representationRefusal } from './find-usage';
 
 const SUBJECT = 'EE38001085718';
 
@@ -76,5 +76,23 @@ describe('parseFindUsage', () => {
 		expect(error(`userCode=${SUBJECT}&limit=0`)).toMatch(/^limit: /);
 		expect(error(`userCode=${SUBJECT}&limit=10001`)).toMatch(/^limit: /);
 		expect(error(`userCode=${SUBJECT}&limit=abc`)).toMatch(/^limit: /);
+	});
+});
+
+describe('representationRefusal', () => {
+	const q = { userId: SUBJECT, userCode: 'EE61501010002' };
+	const minor = { code: q.userCode, name: 'Child', accessEnds: '2033-01-01' };
+
+	it('accepts a represented minor', () => {
+		expect(representationRefusal(q, { ok: true, minor })).toBeNull();
+	});
+
+	it('names both codes and why, for a non-child, an adult child and a child not yet born', () => {
+		const stranger = representationRefusal(q, { ok: false, reason: 'not-a-child' });
+		expect(stranger).toContain(SUBJECT);
+		expect(stranger).toContain(q.userCode);
+		expect(stranger).toMatch(/population register does not list .* child/);
+		expect(representationRefusal(q, { ok: false, reason: 'adult', adultOn: '2025-05-01' })).toMatch(/turned 18 on 2025-05-01/);
+		expect(representationRefusal(q, { ok: false, reason: 'not-born', bornOn: '2030-01-01' })).toMatch(/birth date as 2030-01-01/);
 	});
 });

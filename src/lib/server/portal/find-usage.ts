@@ -5,14 +5,18 @@
  * The same visibility rules as the citizen's own timeline (subjectEvents): sealed events
  * are absent until disclosed; restricted events show their time only.
  *
- * Representation: X-Road-UserId (who is asking) may differ from userCode (whose data) when
- * a person acts for someone they represent. Checking that right is the portal's job (it
- * holds the representation registers' answers); here both must be present and valid.
+ * Representation: X-Road-UserId (who is asking) may differ from userCode (whose data) only
+ * when the asker is the legal representative of a minor: the population register lists them
+ * as the userCode person's mother or father and, at the time of the request (Tallinn calendar
+ * day), that person is under 18 (auth/representation.ts, the same rule as the citizen's own
+ * person switcher). Anything else is refused with 403 and an error naming why; the portal
+ * must not rely on its own registers to widen this.
  */
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { subjectCodeError } from '../../personal-code';
 import { parseRfc3339 } from '../../rfc3339';
+import { representationAt, type Representation } from '../auth/representation';
 import { jsonError } from '../http/json';
 import { agencyDirectory } from '../reference/agencies';
 import { purposeCatalogue } from '../reference/purposes';
@@ -142,14 +146,33 @@ export async function findUsage(q: FindUsageQuery): Promise<FindUsageResponse> {
 	return { totalUsages: page.total, usages: page.events.map(toUsage) };
 }
 
+/** Why the asker may not see userCode's records (names both codes and the rule), or null when they may. */
+export function representationRefusal(q: Pick<FindUsageQuery, 'userId' | 'userCode'>, r: Representation): string | null {
+	if (r.ok) return null;
+	const who = `X-Road-UserId ${q.userId} may not ask for the records of userCode ${q.userCode}`;
+	switch (r.reason) {
+		case 'not-a-child':
+			return `${who}: a userCode other than X-Road-UserId is accepted only for a parent's minor child, and the population register does not list ${q.userCode} as ${q.userId}'s child`;
+		case 'adult':
+			return `${who}: ${q.userCode} turned 18 on ${r.adultOn}, and a parent represents a child only until the 18th birthday`;
+		case 'not-born':
+			return `${who}: the population register gives ${q.userCode}'s birth date as ${r.bornOn}, after the time of this request`;
+	}
+}
+
 export async function handleFindUsage(request: Request, url: URL): Promise<Response> {
 	const key = await requirePortalKey(request);
 	if (key instanceof Response) return key;
 	const parsed = parseFindUsage(url, request.headers);
 	if (!parsed.ok) return jsonError(400, parsed.error);
+	const q = parsed.query;
 	let body: FindUsageResponse;
 	try {
-		body = await findUsage(parsed.query);
+		if (q.userId !== q.userCode) {
+			const refusal = representationRefusal(q, await representationAt(q.userId, q.userCode, new Date()));
+			if (refusal) return jsonError(403, refusal);
+		}
+		body = await findUsage(q);
 	} catch (err) {
 		console.error('findUsage failed', err);
 		return jsonError(503, 'storage is unavailable; retry later', {}, { 'retry-after': '5' });

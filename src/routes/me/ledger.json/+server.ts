@@ -1,4 +1,7 @@
-/** GET /me/ledger.json?ids=<event ids>[&witnessed=1]: proofs for the signed-in person's events (see citizen-proofs.ts). */
+/**
+ * GET /me/ledger.json?ids=<event ids>[&witnessed=1]: proofs for the events of the person whose
+ * records are shown (the signed-in person, or the minor child they represent; see citizen-proofs.ts).
+ */
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { jsonError } from '$lib/server/http/json';
@@ -17,10 +20,10 @@ const ids = z
 	);
 
 export const GET: RequestHandler = async ({ url, locals, setHeaders }) => {
-	if (!locals.user) return jsonError(401, 'sign in to check your events against the log');
+	if (!locals.user || !locals.subject) return jsonError(401, 'sign in to check your events against the log');
 	const parsed = ids.safeParse(url.searchParams.get('ids') ?? undefined);
 	if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message, { parameter: 'ids' });
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const witnessed = url.searchParams.get('witnessed') === '1';
-	return json(await subjectLedgerView(locals.user.code, parsed.data, { witnessed }));
+	return json(await subjectLedgerView(locals.subject.code, parsed.data, { witnessed }));
 };
