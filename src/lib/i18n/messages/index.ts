@@ -5,9 +5,11 @@
 import type { MessageTree } from '../define';
 import type { Locale } from '../locales';
 import common from './common';
+import overview from './overview';
 
 export const AREAS = {
-	common
+	common,
+	overview
 } as const;
 
 type Areas = typeof AREAS;
