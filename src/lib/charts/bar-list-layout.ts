@@ -10,6 +10,8 @@ export const BAR_LABEL_FONT_SIZE = 14;
 const LABEL_LINE = 20;
 const BAR_HEIGHT = 16;
 const ROW_GAP = 12;
+/** Labels start a little in: a glyph's side bearing can reach left of its x. */
+export const LABEL_INSET = 2;
 
 export interface BarRow {
 	label: string;
@@ -42,7 +44,7 @@ export function barListLayout(items: readonly { label: string; value: number }[]
 		// A non-zero count always shows as a visible bar.
 		const barWidth = item.value > 0 ? Math.max(2, length(item.value)) : 0;
 		return {
-			label: fitLabel(item.label, w - 2, BAR_LABEL_FONT_SIZE),
+			label: fitLabel(item.label, w - 2 * LABEL_INSET, BAR_LABEL_FONT_SIZE),
 			labelY: top + LABEL_LINE - 6,
 			barY: top + LABEL_LINE,
 			barWidth,

@@ -25,7 +25,7 @@ describe('countTicks', () => {
 describe('monthlyLayout', () => {
 	for (const width of [320, 640, 1100]) {
 		it(`keeps bars and labels inside a ${width} px chart, month labels apart`, () => {
-			const l = monthlyLayout(st, width, labelChars, 2);
+			const l = monthlyLayout(st, width, labelChars, String);
 			expect(l.width).toBe(width);
 			for (const r of l.rects) {
 				expect(r.x).toBeGreaterThanOrEqual(l.plot.left);
@@ -33,6 +33,8 @@ describe('monthlyLayout', () => {
 				expect(r.y).toBeGreaterThanOrEqual(l.plot.top - 1e-9);
 				expect(r.y + r.height).toBeLessThanOrEqual(l.plot.bottom + 1e-9);
 			}
+			const ticksWidth = Math.max(...l.yTicks.map((t) => textWidth(String(t.value).length, 12)));
+			expect(l.plot.left - 6 - ticksWidth).toBeGreaterThanOrEqual(0);
 			const half = textWidth(labelChars, 12) / 2;
 			for (const t of l.xTicks) {
 				expect(t.labelX - half).toBeGreaterThanOrEqual(0);
@@ -45,7 +47,7 @@ describe('monthlyLayout', () => {
 	}
 
 	it('draws each month’s stack as tall as its total, on the count scale', () => {
-		const l = monthlyLayout(st, 640, labelChars, 2);
+		const l = monthlyLayout(st, 640, labelChars, String);
 		const top = l.yTicks[l.yTicks.length - 1]!;
 		const unit = (l.plot.bottom - top.y) / top.value;
 		months.forEach((_, i) => {
@@ -55,7 +57,7 @@ describe('monthlyLayout', () => {
 	});
 
 	it('lays out an empty period without bars', () => {
-		const l = monthlyLayout(stackMonthly([], months.slice(0, 1)), 320, labelChars, 1);
+		const l = monthlyLayout(stackMonthly([], months.slice(0, 1)), 320, labelChars, String);
 		expect(l.rects).toEqual([]);
 		expect(l.xTicks).toHaveLength(1);
 	});

@@ -39,13 +39,14 @@ export function countTicks(max: number, count = 4): number[] {
 
 /**
  * @param labelChars the longest month label's length, in characters
- * @param valueChars the longest count label's length (e.g. "1,234" is 5)
+ * @param formatCount how the count axis writes a number (its labels' length sets the margin)
  */
-export function monthlyLayout(st: MonthlyStack, width: number, labelChars: number, valueChars: number): MonthlyLayout {
+export function monthlyLayout(st: MonthlyStack, width: number, labelChars: number, formatCount: (n: number) => string): MonthlyLayout {
 	const w = Math.max(200, Math.round(width));
 	const ticks = countTicks(st.max);
 	const yMax = ticks[ticks.length - 1] ?? 1;
-	const left = Math.ceil(textWidth(Math.max(1, valueChars), AXIS_FONT_SIZE)) + 10;
+	const valueChars = Math.max(1, ...ticks.map((t) => [...formatCount(t)].length));
+	const left = Math.ceil(textWidth(valueChars, AXIS_FONT_SIZE)) + 10;
 	const plot = { left, right: w - 8, top: 10, bottom: MONTHLY_HEIGHT - 26 };
 
 	const n = st.months.length;

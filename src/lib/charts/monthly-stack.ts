@@ -51,7 +51,7 @@ function byUsesThenCode(a: [string, number], b: [string, number]): number {
  * Stack the counts over the given months (every month of the axis, empty ones included).
  * Counts for months off the axis are left out: the page asks for the axis's months only.
  */
-export function stackMonthly(rows: readonly MonthAgencyUses[], months: readonly Month[], colouredAgencies = SERIES_COLOURS.length): MonthlyStack {
+export function stackMonthly(rows: readonly MonthAgencyUses[], months: readonly Month[], colouredAgencies: number = SERIES_COLOURS.length): MonthlyStack {
 	const position = new Map(months.map((m, i) => [monthKey(m), i]));
 	const inAxis = rows.filter((r) => position.has(r.month) && r.uses > 0);
 
