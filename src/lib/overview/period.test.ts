@@ -83,4 +83,9 @@ describe('monthAxis', () => {
 		expect(keys(monthAxis(parse('period=all'), [m('2026-06')], current))).toEqual(['2026-06']);
 		expect(keys(monthAxis(parse('from=2026-03&to=2030-01'), [], current))).toEqual(['2026-03', '2026-04', '2026-05']);
 	});
+
+	it('starts no earlier than January 2000, when events begin', () => {
+		const axis = monthAxis(parse('from=1900-01&to=2000-03'), [], current);
+		expect(keys(axis)).toEqual(['2000-01', '2000-02', '2000-03']);
+	});
 });

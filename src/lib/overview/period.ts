@@ -4,7 +4,7 @@
  * and left out, so the page still shows something sensible; they never cause an error page.
  */
 import { zoneDayStart } from '../format';
-import { addMonths, compareMonths, firstDay, monthsBetween, parseMonthKey, type Month } from '../charts/months';
+import { FIRST_MONTH, addMonths, compareMonths, firstDay, monthsBetween, parseMonthKey, type Month } from '../charts/months';
 
 export const PERIOD_CHOICES = ['12m', '24m', 'all', 'custom'] as const;
 export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
@@ -84,7 +84,8 @@ export function periodBounds(p: Period): { from: string | null; to: string | nul
 /**
  * The months the chart's axis shows: the period's months, an open start from the first
  * month with uses, an open end up to this month (or a later month with uses: agencies'
- * clocks may run a few minutes fast). Never past what can hold uses, so the axis stays short.
+ * clocks may run a few minutes fast). Never beyond the months that can hold uses (none before
+ * 2000), so a far-off From or To month cannot make the chart and table thousands of months long.
  */
 export function monthAxis(p: Period, dataMonths: readonly Month[], current: Month): Month[] {
 	const sorted = [...dataMonths].sort(compareMonths);
@@ -92,6 +93,7 @@ export function monthAxis(p: Period, dataMonths: readonly Month[], current: Mont
 	const lastData = sorted[sorted.length - 1] ?? null;
 	const latest = lastData && compareMonths(lastData, current) > 0 ? lastData : current;
 	const end = p.to && compareMonths(p.to, latest) < 0 ? p.to : latest;
-	const start = p.from ?? firstData ?? end;
+	const wanted = p.from ?? firstData ?? end;
+	const start = compareMonths(wanted, FIRST_MONTH) < 0 ? FIRST_MONTH : wanted;
 	return monthsBetween(compareMonths(start, end) <= 0 ? start : end, end);
 }
