@@ -13,6 +13,7 @@ import ledgerCheck from './ledgerCheck';
 import ledgerPage from './ledgerPage';
 import me from './me';
 import notifications from './notifications';
+import overview from './overview';
 import representation from './representation';
 
 export const AREAS = {
@@ -25,6 +26,7 @@ export const AREAS = {
 	ledgerPage,
 	me,
 	notifications,
+	overview,
 	representation
 } as const;
 

@@ -12,7 +12,10 @@ import { VISIBILITIES } from '../../schemas/usage-event';
 import { bool, int64, utcDateTime } from '../db/columns';
 import { queryOne, queryRows } from '../db/query';
 
-/** The visibility rule as a WHERE condition (no parameters). */
+/**
+ * The visibility rule as a WHERE condition (no parameters). Exported so that every query a
+ * citizen's page runs (the timeline, the overview's charts) hides exactly the same events.
+ */
 export const VISIBLE_TO_SUBJECT = "(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= now64(3)))";
 
 /** Blank what a restricted event must not show (the long-history queries). */
