@@ -3,6 +3,18 @@ import { defineMessages } from '../define';
 /** The citizen's timeline (/me). */
 export default defineMessages({
 	en: {
+		section: {
+			label: 'Your data',
+			uses: 'Uses',
+			overview: 'Overview',
+			flags: 'My flags',
+			inbox: 'Inbox',
+			notifications: 'Notification settings',
+			download: 'Download everything:',
+			csv: 'CSV',
+			json: 'JSON',
+			downloadHint: 'all uses of your data as a file (your right of access and to data portability)'
+		},
 		title: 'My data',
 		titlePage: 'My data, page {{page}}',
 		heading: 'Who has used your data',
@@ -101,6 +113,18 @@ export default defineMessages({
 		}
 	},
 	et: {
+		section: {
+			label: 'Sinu andmed',
+			uses: 'Kasutused',
+			overview: 'Ülevaade',
+			flags: 'Minu teavitused',
+			inbox: 'Postkast',
+			notifications: 'Teavituste seaded',
+			download: 'Laadi kõik alla:',
+			csv: 'CSV',
+			json: 'JSON',
+			downloadHint: 'kõik sinu andmete kasutused failina (sinu õigus tutvuda andmetega ja andmete ülekandmise õigus)'
+		},
 		title: 'Minu andmed',
 		titlePage: 'Minu andmed, lk {{page}}',
 		heading: 'Kes on sinu andmeid kasutanud',
@@ -199,6 +223,18 @@ export default defineMessages({
 		}
 	},
 	ru: {
+		section: {
+			label: 'Ваши данные',
+			uses: 'Использования',
+			overview: 'Обзор',
+			flags: 'Мои жалобы',
+			inbox: 'Входящие',
+			notifications: 'Настройки уведомлений',
+			download: 'Скачать всё:',
+			csv: 'CSV',
+			json: 'JSON',
+			downloadHint: 'все использования ваших данных в виде файла (ваше право на доступ и на перенос данных)'
+		},
 		title: 'Мои данные',
 		titlePage: 'Мои данные, страница {{page}}',
 		heading: 'Кто использовал ваши данные',

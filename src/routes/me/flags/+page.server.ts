@@ -34,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 				outcome: f.state === 'closed' ? f.outcome : '',
 				event,
 				// The timeline on the event's day, scrolled to its row.
-				timelineHref: day ? `/me?from=${day}&to=${day}#event-${f.event_id}` : '/me'
+				timelineHref: day ? `/me?from=${day}&to=${day}&each=1#event-${f.event_id}` : '/me'
 			};
 		})
 	};
