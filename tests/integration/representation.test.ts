@@ -56,6 +56,14 @@ beforeAll(async () => {
 	const index = (id: string) => r.body.accepted!.find((a) => a.event_id === id)!.index!;
 	positions.mari = index(events.mari);
 	positions.child = index(events.child);
+	// Leaves are served once a signed checkpoint covers them (within a few seconds).
+	const needed = Math.max(positions.mari, positions.child) + 1;
+	for (const deadline = Date.now() + 15_000; ; ) {
+		const size = Number((await (await fetch(`${server.url}/ledger/checkpoint`)).text()).split('\n')[1]);
+		if (size >= needed) break;
+		if (Date.now() > deadline) throw new Error(`no checkpoint covers ${needed} entries; the latest has ${size}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
 });
 
 afterAll(async () => {

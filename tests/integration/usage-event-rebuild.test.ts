@@ -92,7 +92,7 @@ describe('the ledger numbering (0006)', () => {
 
 	it('gives every stored event a position, without gaps, in the order they were received', async () => {
 		const before = await allRows();
-		expect(await m.migrate()).toMatchObject({ applied: [NUMBERING] });
+		expect(await m.migrate(m.readMigrations().filter((f) => f.version <= 6))).toMatchObject({ applied: [NUMBERING] });
 		expect(await allRows()).toEqual(before);
 		const rows = await numbered();
 		expect(rows.map((r) => r.ledger_index).sort((a, b) => a - b)).toEqual(Array.from({ length: before.length }, (_, i) => i));

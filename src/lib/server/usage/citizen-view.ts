@@ -102,6 +102,9 @@ export const WHOLE_HISTORY_LIMIT = 1000;
  * in ClickHouse; restricted ones are blanked by toSubjectEvent before anything else sees
  * them. No ORDER BY: a sort in ClickHouse costs more than sorting a thousand rows here.
  */
+/** historyRow's columns, as stored (restricted ones are blanked by toSubjectEvent). */
+const HISTORY_COLUMNS = `event_id, logged_at, visibility, agency_code, system, action, purpose_code, legal_basis,
+	data_categories, intermediary_code, bulk, actor_code = '' AS automated`;
 export const historyRow = subjectEventRow.omit({ restricted: true }).extend({ visibility: z.enum(VISIBILITIES) });
 export type HistoryRow = z.output<typeof historyRow>;
 
@@ -146,8 +149,7 @@ export async function subjectEvents(q: SubjectQuery): Promise<SubjectEvents> {
  */
 export async function wholeHistory(subject: string): Promise<SubjectEvent[] | null> {
 	const rows = await queryRows(
-		`SELECT event_id, logged_at, visibility, agency_code, system, action, purpose_code, legal_basis,
-			data_categories, intermediary_code, bulk, actor_code = '' AS automated
+		`SELECT ${HISTORY_COLUMNS}
 		 FROM usage_event PREWHERE subject_code = {subject:String} WHERE ${VISIBLE_TO_SUBJECT}
 		 LIMIT {cap:UInt32}`,
 		{ subject, cap: WHOLE_HISTORY_LIMIT + 1 },
@@ -225,8 +227,7 @@ export async function logPeriod(): Promise<{ first: string | null; last: string 
 export async function subjectEventsById(subject: string, eventIds: readonly string[]): Promise<Map<string, SubjectEvent>> {
 	if (eventIds.length === 0) return new Map();
 	const rows = await queryRows(
-		`SELECT event_id, logged_at, visibility, agency_code, system, action, purpose_code, legal_basis,
-			data_categories, intermediary_code, bulk
+		`SELECT ${HISTORY_COLUMNS}
 		 FROM usage_event PREWHERE subject_code = {subject:String}
 		 WHERE event_id IN {ids:Array(UUID)} AND ${VISIBLE_TO_SUBJECT}`,
 		{ subject, ids: eventIds },
