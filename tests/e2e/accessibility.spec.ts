@@ -58,3 +58,40 @@ test('the timeline with filters, on page 2 and with a filter error', async ({ pa
 	await expect(page.getByRole('alert')).toBeVisible();
 	expect(await violations(page)).toEqual([]);
 });
+
+// Every citizen page in each interface language; the timeline with a group line opened.
+for (const lang of ['et', 'en', 'ru'] as const) {
+	test(`the front page, the log’s page and the demo sign-in in ${lang}`, async ({ page }) => {
+		for (const path of ['/', '/ledger', '/auth/demo']) {
+			await page.goto(`${path}?lang=${lang}`);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			expect(await violations(page), `${path} in ${lang}`).toEqual([]);
+		}
+	});
+
+	test(`the timeline in ${lang}, a group of automated uses opened, checked against the log`, async ({ page }) => {
+		await signInAs(page, persona('jaan'));
+		await page.goto(`/me?lang=${lang}`);
+		await expect(page.locator('html')).toHaveAttribute('lang', lang);
+		await expect(page.locator('.ledger-lines')).toBeVisible();
+		await page.locator('tr.group summary').first().click();
+		await expect(page.locator('tr.group details[open] table')).toBeVisible();
+		expect(await violations(page)).toEqual([]);
+	});
+}
+
+test('the timeline works with the keyboard alone and fits 320 px', async ({ page }) => {
+	await signInAs(page, persona('jaan'));
+	await page.setViewportSize({ width: 320, height: 800 });
+	await page.goto('/me');
+	// Tab to the first group line and open it with Enter.
+	const summary = page.locator('tr.group summary').first();
+	for (let i = 0; i < 80 && !(await summary.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await expect(summary).toBeFocused();
+	// Focus is visible: the outline is drawn.
+	expect(await summary.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('tr.group details[open]').first()).toBeVisible();
+	const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -79,6 +79,10 @@ test('timeline filter by agency: only that agency, with the count the filter off
 
 test('timeline filter by period: only days in the period, newest in it first', async ({ page }) => {
 	await signInAs(page, jaan);
+	// One use per line, so rows and uses are the same (grouping has its own test).
+	await page.getByLabel('Show automated and bulk uses one by one').check();
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page).toHaveURL(/each=1/);
 	const all = await total(page);
 	const ids = await eventIds(page);
 	const days = (await rowTimes(page)).map(tallinnDay);
@@ -92,7 +96,7 @@ test('timeline filter by period: only days in the period, newest in it first', a
 	const inPeriod = days.filter((d) => d >= from && d <= to).length;
 
 	await page.getByLabel('From').fill(from);
-	await page.getByLabel('To').fill(to);
+	await page.getByLabel('To', { exact: true }).fill(to);
 	await page.getByRole('button', { name: 'Apply filters' }).click();
 	await expect(page).toHaveURL(new RegExp(`from=${from}.*to=${to}`));
 
@@ -108,7 +112,7 @@ test('timeline filter by period: only days in the period, newest in it first', a
 
 	// A period with nothing in it says so.
 	await page.getByLabel('From').fill('2001-01-01');
-	await page.getByLabel('To').fill('2001-01-31');
+	await page.getByLabel('To', { exact: true }).fill('2001-01-31');
 	await page.getByRole('button', { name: 'Apply filters' }).click();
 	await expect(page.getByText('Nothing matches these filters.')).toBeVisible();
 	await expect(timeline(page)).toHaveCount(0);
@@ -116,17 +120,18 @@ test('timeline filter by period: only days in the period, newest in it first', a
 
 test('paging: next and previous pages', async ({ page }) => {
 	await signInAs(page, jaan);
+	await page.goto('/me?each=1');
 	const all = await total(page);
 	expect(all, 'Jaan has more than one page of events').toBeGreaterThan(50);
 	const fmt = (n: number) => n.toLocaleString('en-US');
-	await expect(page.locator('#summary')).toContainText(`Showing 1–50 of ${fmt(all)}`);
+	await expect(page.locator('#summary')).toContainText(`Lines 1–50 of ${fmt(all)}`);
 	const first = await eventIds(page);
 	expect(first).toHaveLength(50);
 	const firstTimes = await rowTimes(page);
 
 	await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next page' }).click();
 	await expect(page).toHaveURL(/[?&]page=2/);
-	await expect(page.locator('#summary')).toContainText(`Showing 51–${fmt(Math.min(100, all))} of ${fmt(all)}`);
+	await expect(page.locator('#summary')).toContainText(`Lines 51–${fmt(Math.min(100, all))} of ${fmt(all)}`);
 	const second = await eventIds(page);
 	expect(second.length).toBe(Math.min(50, all - 50));
 	expect(second.filter((id) => first.includes(id))).toEqual([]);
@@ -135,7 +140,7 @@ test('paging: next and previous pages', async ({ page }) => {
 	expect((await rowTimes(page))[0]! <= firstTimes[49]!).toBe(true);
 
 	await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Previous page' }).click();
-	await expect(page).toHaveURL(/\/me$/);
+	await expect(page).toHaveURL(/\/me\?each=1$/);
 	expect(await eventIds(page)).toEqual(first);
 	await expect(page.getByRole('link', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page');
 });
@@ -180,4 +185,19 @@ test('what a person types before the page’s scripts have run is kept when they
 	await expect(page.getByRole('textbox', { name: 'Personal code' })).toHaveValue('EE00000000000');
 	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 	await expect(page.getByRole('alert')).toContainText('Could not sign in');
+});
+
+test('automated uses of one system in a month are one line that opens to its list', async ({ page }) => {
+	await signInAs(page, jaan);
+	const group = page.locator('tr.group').first();
+	await expect(group).toBeVisible();
+	const title = await group.locator('summary').innerText();
+	const m = /: (\d+) automated uses? in (\w+ \d{4})/.exec(title);
+	expect(m, title).not.toBeNull();
+	await group.locator('summary').click();
+	const members = group.locator('table tbody tr[data-event-id]');
+	await expect(members.first()).toBeVisible();
+	expect(await members.count()).toBe(Math.min(Number(m![1]), 100));
+	// The list's uses are in the line's month, and verified against the log like any other.
+	await expect(group.locator('table tbody tr').first().locator('.proof-state')).toContainText('Verified');
 });
