@@ -467,7 +467,7 @@ async function timeTimeline(server: TestServer, produced: Produced, flags: Flags
 	/** Milliseconds for the whole response, and the server's own "db" and "app" Server-Timing entries. */
 	const get = async (cookie: string): Promise<{ ms: number; db: number | null; app: number | null; ids: string[] }> => {
 		const t0 = performance.now();
-		const res = await fetch(`${server.url}/me`, { headers: { cookie }, redirect: 'manual' });
+		const res = await fetch(`${server.url}/me`, { headers: { cookie, 'accept-language': 'en' }, redirect: 'manual' });
 		const html = await res.text();
 		const ms = performance.now() - t0;
 		if (res.status !== 200) throw new Error(`GET /me answered ${res.status}: ${html.slice(0, 500)}`);
@@ -701,6 +701,9 @@ async function main(): Promise<void> {
 			checkpoint_latency_s: Number(checkpoint.seconds.toFixed(2)),
 			timeline_p50_ms: Number(timeline.p50.toFixed(2)),
 			timeline_p95_ms: Number(timeline.p95.toFixed(2)),
+			// The same requests: the /me page, server-rendered, is the citizen's timeline (issue 4 names it so).
+			me_page_p50_ms: Number(timeline.p50.toFixed(2)),
+			me_page_p95_ms: Number(timeline.p95.toFixed(2)),
 			bytes_per_event: Number((disk.usage.live / ingest.accepted).toFixed(2)),
 			peak_rss_mb: peakRss === null ? null : Math.round(peakRss / 2 ** 20),
 			machine: {
@@ -764,7 +767,7 @@ async function main(): Promise<void> {
 						['  what the ledger costs', `${results.ledger_cost_percent} %`, '<= 20 %']
 					] as [string, string, string][])),
 			['citizen timeline GET /me p50', `${results.timeline_p50_ms.toFixed(1)} ms`, ''],
-			['citizen timeline GET /me p95', `${results.timeline_p95_ms.toFixed(1)} ms`, '<= 10 ms'],
+			['citizen timeline GET /me p95 (timeline_p95_ms = me_page_p95_ms)', `${results.timeline_p95_ms.toFixed(1)} ms`, '<= 10 ms; page <= 50 ms'],
 			...(timeline.appP50 !== null && timeline.appP95 !== null
 				? ([['  of which in the server (Server-Timing app) p50 / p95', `${timeline.appP50.toFixed(1)} / ${timeline.appP95.toFixed(1)} ms`, '']] as [string, string, string][])
 				: []),

@@ -5,10 +5,9 @@
  * disclosed; restricted ones are blanked by toSubjectEvent as soon as they arrive.
  */
 import { z } from 'zod';
-import { VISIBILITIES } from '../../schemas/usage-event';
-import { bool, int64, utcDateTime } from '../db/columns';
+import { int64, utcDateTime } from '../db/columns';
 import { queryOne, queryRows } from '../db/query';
-import { toSubjectEvent, type SubjectEvent } from '../usage/citizen-view';
+import { HISTORY_COLUMNS, historyRow, toSubjectEvent, type SubjectEvent } from '../usage/citizen-view';
 
 /** People whose preference announces each new use. */
 const EACH_USE_SUBJECTS = `SELECT subject_code FROM notification_preference FINAL WHERE mode IN ('every', 'unusual', 'agencies')`;
@@ -18,24 +17,9 @@ const NOW = `parseDateTime64BestEffort({now:String}, 3, 'UTC')`;
 /** citizen-view's rule, at a given instant. */
 const VISIBLE_AT_NOW = `(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= ${NOW}))`;
 
-const useRow = z.object({
-	subject_code: z.string(),
-	event_id: z.string(),
-	logged_at: utcDateTime,
-	visibility: z.enum(VISIBILITIES),
-	agency_code: z.string(),
-	system: z.string(),
-	action: z.string(),
-	purpose_code: z.string(),
-	legal_basis: z.string(),
-	data_categories: z.array(z.string()),
-	intermediary_code: z.string(),
-	bulk: bool,
-	automated: bool
-});
-
-const USE_COLUMNS = `subject_code, toString(event_id) AS event_id, logged_at, visibility, agency_code, system, action, purpose_code,
-	legal_basis, data_categories, intermediary_code, bulk, actor_code = '' AS automated`;
+/** A stored use with its subject: the columns and row of a citizen's history (citizen-view). */
+const useRow = historyRow.extend({ subject_code: z.string() });
+const USE_COLUMNS = `subject_code, ${HISTORY_COLUMNS}`;
 
 export interface NewUse {
 	subject: string;

@@ -103,7 +103,7 @@ export const WHOLE_HISTORY_LIMIT = 1000;
  * them. No ORDER BY: a sort in ClickHouse costs more than sorting a thousand rows here.
  */
 /** historyRow's columns, as stored (restricted ones are blanked by toSubjectEvent). */
-const HISTORY_COLUMNS = `event_id, logged_at, visibility, agency_code, system, action, purpose_code, legal_basis,
+export const HISTORY_COLUMNS = `event_id, logged_at, visibility, agency_code, system, action, purpose_code, legal_basis,
 	data_categories, intermediary_code, bulk, actor_code = '' AS automated`;
 export const historyRow = subjectEventRow.omit({ restricted: true }).extend({ visibility: z.enum(VISIBILITIES) });
 export type HistoryRow = z.output<typeof historyRow>;
