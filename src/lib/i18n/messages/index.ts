@@ -5,9 +5,11 @@
 import type { MessageTree } from '../define';
 import type { Locale } from '../locales';
 import common from './common';
+import exportMessages from './export';
 
 export const AREAS = {
-	common
+	common,
+	export: exportMessages
 } as const;
 
 type Areas = typeof AREAS;

@@ -1,6 +1,6 @@
 /**
- * What a data subject may see of their own usage events. Used by the citizen's timeline
- * and by the national portal's findUsage, so both apply the same rules:
+ * What a data subject may see of their own usage events. Used by the citizen's timeline,
+ * the national portal's findUsage and the citizen's export, so all apply the same rules:
  * - sealed events (security services) are absent until their disclosure date, then shown;
  * - restricted events are shown with their time only: agency, system, purpose, legal
  *   basis and categories are blanked (in the SQL of the long-history queries, and by
@@ -13,10 +13,10 @@ import { bool, int64, utcDateTime } from '../db/columns';
 import { queryOne, queryRows } from '../db/query';
 
 /** The visibility rule as a WHERE condition (no parameters). */
-const VISIBLE_TO_SUBJECT = "(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= now64(3)))";
+export const VISIBLE_TO_SUBJECT = "(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= now64(3)))";
 
-/** Blank what a restricted event must not show (the long-history queries). */
-const SUBJECT_COLUMNS = `
+/** Blank what a restricted event must not show (the long-history queries and the export). */
+export const SUBJECT_COLUMNS = `
 	toString(event_id) AS event_id,
 	logged_at,
 	visibility = 'restricted' AS restricted,
@@ -29,7 +29,13 @@ const SUBJECT_COLUMNS = `
 	if(restricted, '', intermediary_code) AS intermediary_code,
 	bulk`;
 
-const subjectEventRow = z.object({
+/**
+ * Newest first, as SQL over SUBJECT_COLUMNS: event_id there is the text alias, so events of
+ * the same millisecond come in the order newestFirst puts them.
+ */
+export const NEWEST_FIRST = 'logged_at DESC, event_id DESC';
+
+export const subjectEventRow = z.object({
 	event_id: z.string(),
 	logged_at: utcDateTime,
 	restricted: bool,
@@ -168,7 +174,7 @@ async function pageByQueries(q: SubjectQuery): Promise<SubjectEvents> {
 	const [events, totals] = await Promise.all([
 		queryRows(
 			`SELECT ${SUBJECT_COLUMNS} FROM usage_event WHERE ${FILTER}
-			 ORDER BY logged_at DESC, event_id DESC
+			 ORDER BY ${NEWEST_FIRST}
 			 LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
 			params,
 			subjectEventRow
