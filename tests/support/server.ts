@@ -78,6 +78,8 @@ export async function startTestServer(env: Record<string, string> = {}, opts: Te
 	});
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
+	// A server that dies mid-test says how (a signal means a crash or a kill from outside).
+	child.on('exit', (code, signal) => (output += `\n[test server exited: code ${code}, signal ${signal}]\n`));
 
 	const startTimeoutMs = opts.startTimeoutMs ?? 90_000;
 	const deadline = Date.now() + startTimeoutMs;

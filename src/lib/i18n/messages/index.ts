@@ -7,6 +7,7 @@ import type { Locale } from '../locales';
 import categories from './categories';
 import common from './common';
 import demo from './demo';
+import exportMessages from './export';
 import flags from './flags';
 import home from './home';
 import ledgerCheck from './ledgerCheck';
@@ -20,6 +21,7 @@ export const AREAS = {
 	categories,
 	common,
 	demo,
+	export: exportMessages,
 	flags,
 	home,
 	ledgerCheck,

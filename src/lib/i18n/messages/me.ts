@@ -9,11 +9,7 @@ export default defineMessages({
 			overview: 'Overview',
 			flags: 'My flags',
 			inbox: 'Inbox',
-			notifications: 'Notification settings',
-			download: 'Download everything:',
-			csv: 'CSV',
-			json: 'JSON',
-			downloadHint: 'all uses of your data as a file (your right of access and to data portability)'
+			notifications: 'Notification settings'
 		},
 		title: 'My data',
 		titlePage: 'My data, page {{page}}',
@@ -119,11 +115,7 @@ export default defineMessages({
 			overview: 'Ülevaade',
 			flags: 'Minu teavitused',
 			inbox: 'Postkast',
-			notifications: 'Teavituste seaded',
-			download: 'Laadi kõik alla:',
-			csv: 'CSV',
-			json: 'JSON',
-			downloadHint: 'kõik sinu andmete kasutused failina (sinu õigus tutvuda andmetega ja andmete ülekandmise õigus)'
+			notifications: 'Teavituste seaded'
 		},
 		title: 'Minu andmed',
 		titlePage: 'Minu andmed, lk {{page}}',
@@ -229,11 +221,7 @@ export default defineMessages({
 			overview: 'Обзор',
 			flags: 'Мои жалобы',
 			inbox: 'Входящие',
-			notifications: 'Настройки уведомлений',
-			download: 'Скачать всё:',
-			csv: 'CSV',
-			json: 'JSON',
-			downloadHint: 'все использования ваших данных в виде файла (ваше право на доступ и на перенос данных)'
+			notifications: 'Настройки уведомлений'
 		},
 		title: 'Мои данные',
 		titlePage: 'Мои данные, страница {{page}}',

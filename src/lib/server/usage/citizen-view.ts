@@ -1,6 +1,6 @@
 /**
- * What a data subject may see of their own usage events. Used by the citizen's timeline
- * and by the national portal's findUsage, so both apply the same rules:
+ * What a data subject may see of their own usage events. Used by the citizen's timeline,
+ * the national portal's findUsage and the citizen's export, so all apply the same rules:
  * - sealed events (security services) are absent until their disclosure date, then shown;
  * - restricted events are shown with their time only: agency, system, purpose, legal
  *   basis and categories are blanked (in the SQL of the long-history queries, and by
@@ -14,11 +14,12 @@ import { queryOne, queryRows } from '../db/query';
 
 /**
  * The visibility rule as a WHERE condition (no parameters). Exported so that every query a
- * citizen's page runs (the timeline, the overview's charts) hides exactly the same events.
+ * citizen's page runs (the timeline, the overview's charts, the export) hides exactly the
+ * same events.
  */
 export const VISIBLE_TO_SUBJECT = "(visibility != 'sealed' OR (disclose_after IS NOT NULL AND disclose_after <= now64(3)))";
 
-/** Blank what a restricted event must not show (the long-history queries). */
+/** Blank what a restricted event must not show (the long-history queries and the export). */
 export const SUBJECT_COLUMNS = `
 	toString(event_id) AS event_id,
 	logged_at,
@@ -32,6 +33,12 @@ export const SUBJECT_COLUMNS = `
 	if(restricted, '', intermediary_code) AS intermediary_code,
 	bulk,
 	if(restricted, false, actor_code = '') AS automated`;
+
+/**
+ * Newest first, as SQL over SUBJECT_COLUMNS: event_id there is the text alias, so events of
+ * the same millisecond come in the order newestFirst puts them.
+ */
+export const NEWEST_FIRST = 'logged_at DESC, event_id DESC';
 
 export const subjectEventRow = z.object({
 	event_id: z.string(),
@@ -187,7 +194,7 @@ export async function pageByQueries(q: SubjectQuery): Promise<SubjectEvents> {
 	const [events, totals] = await Promise.all([
 		queryRows(
 			`SELECT ${SUBJECT_COLUMNS} FROM usage_event WHERE ${FILTER}
-			 ORDER BY logged_at DESC, event_id DESC
+			 ORDER BY ${NEWEST_FIRST}
 			 LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
 			params,
 			subjectEventRow
