@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAgencyCode, newSubject } from '../support/data';
+import { storedUsageRow } from '../support/stored-rows';
 
 // The configuration is read once, on first use: set it before any server module loads.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'peegel-export-pages-'));
@@ -31,33 +32,10 @@ afterAll(async () => {
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
-const sql = (iso: string) => iso.replace('T', ' ').replace('Z', '');
-
 async function store(subject: string, uses: { at: string; visibility?: 'visible' | 'restricted' | 'sealed' }[]): Promise<string[]> {
-	const rows = uses.map((u) => ({
-		event_id: crypto.randomUUID(),
-		logged_at: sql(u.at),
-		received_at: sql(u.at),
-		subject_code: subject,
-		agency_code: newAgencyCode(),
-		system: 'SYS',
-		action: 'A lookup',
-		purpose_code: '',
-		legal_basis: '',
-		actor_code: '',
-		case_ref: '',
-		data_categories: [],
-		intermediary_code: '',
-		xroad_client: '',
-		xroad_service: '',
-		xroad_message_id: '',
-		visibility: u.visibility ?? 'visible',
-		disclose_after: null,
-		bulk: false,
-		ledger_index: position++
-	}));
+	const rows = uses.map((u) => storedUsageRow(subject, newAgencyCode(), u.at, position++, { visibility: u.visibility ?? 'visible' }));
 	await query.insertRows('usage_event', rows);
-	return rows.map((r) => r.event_id);
+	return rows.map((r) => r.event_id as string);
 }
 
 async function read(subject: string, pageRows: number) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newAgencyCode, newSubject } from '../support/data';
 import { parseEml } from '../support/outbox';
+import { storedUsageRow } from '../support/stored-rows';
 
 // The configuration is read once, on first use: set it before any server module loads.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'peegel-notifier-'));
@@ -37,28 +38,7 @@ let position = 0;
 async function storeEvents(subject: string, agency: string, times: string[]): Promise<void> {
 	await query.insertRows(
 		'usage_event',
-		times.map((t) => ({
-			event_id: crypto.randomUUID(),
-			logged_at: t.replace('T', ' ').replace('Z', ''),
-			received_at: t.replace('T', ' ').replace('Z', ''),
-			subject_code: subject,
-			agency_code: agency,
-			system: 'SYS',
-			action: 'A lookup',
-			purpose_code: '',
-			legal_basis: '',
-			actor_code: '',
-			case_ref: '',
-			data_categories: [],
-			intermediary_code: '',
-			xroad_client: '',
-			xroad_service: '',
-			xroad_message_id: '',
-			visibility: 'visible',
-			disclose_after: null,
-			bulk: false,
-			ledger_index: position++
-		}))
+		times.map((t) => storedUsageRow(subject, agency, t, position++))
 	);
 }
 

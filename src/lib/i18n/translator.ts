@@ -32,12 +32,32 @@ export interface Translator {
 
 const translators = new Map<Locale, Translator>();
 
+/**
+ * t() with the answers to plain calls (a key, no options) remembered: a page asks for the
+ * same few hundred labels on every render, and each i18next lookup costs some microseconds.
+ * Calls with options (counts, values) go to i18next every time.
+ */
+function memoised(t: TFunction): TFunction {
+	const plain = new Map<string, string>();
+	const call = t as unknown as (...a: unknown[]) => string;
+	const fast = (key: unknown, ...rest: unknown[]) => {
+		if (rest.length > 0 || typeof key !== 'string') return call(key, ...rest);
+		let text = plain.get(key);
+		if (text === undefined) {
+			text = call(key);
+			plain.set(key, text);
+		}
+		return text;
+	};
+	return fast as unknown as TFunction;
+}
+
 export function translator(locale: Locale): Translator {
 	let tr = translators.get(locale);
 	if (!tr) {
 		tr = {
 			locale,
-			t: instance.getFixedT(locale),
+			t: memoised(instance.getFixedT(locale)),
 			dateTime: (t) => formatDateTime(t, locale),
 			date: (t) => formatDate(t, locale),
 			isoDate: (d) => formatIsoDate(d, locale),

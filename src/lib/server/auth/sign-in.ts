@@ -6,6 +6,8 @@
 import type { Cookies } from '@sveltejs/kit';
 import { subjectCodeError } from '../../personal-code';
 import { createSession, setSessionCookie, type Session } from './session';
+import { currentMinors } from './subject-choice';
+import { unseenNotificationCount } from '../notifications/inbox';
 
 /** Start a session for an identified person (EE-prefixed subject code) and set the cookie. */
 export async function startSession(cookies: Cookies, subjectCode: string, url: URL): Promise<Session> {
@@ -13,6 +15,10 @@ export async function startSession(cookies: Cookies, subjectCode: string, url: U
 	if (err) throw new Error(`cannot start a session for ${JSON.stringify(subjectCode)}: ${err}`);
 	const { token, session } = await createSession(subjectCode);
 	setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+	// The page a sign-in leads to shows whom the person may represent and how many messages
+	// are new: look both up now, while the browser follows the redirect (both are cached).
+	void currentMinors(session.id, subjectCode).catch(() => undefined);
+	void unseenNotificationCount(subjectCode).catch(() => undefined);
 	return session;
 }
 

@@ -20,12 +20,27 @@ export async function lastInboxVisit(subject: string): Promise<string | null> {
 
 export async function recordInboxVisit(subject: string, at: Date): Promise<void> {
 	await insertRows('notification_inbox_visit', [{ subject_code: subject, visited_at: chTime(at), version: at.getTime() }]);
+	forgetUnseenCount(subject);
+}
+
+/**
+ * Every /me page shows the count, and it changes only when the notifier records messages
+ * or the person opens the inbox (both call forgetUnseenCount): so it is kept briefly in
+ * memory. The time bound covers another server process recording messages.
+ */
+const UNSEEN_TTL_MS = 30_000;
+const unseenCounts = new Map<string, { n: number; until: number }>();
+
+export function forgetUnseenCount(subject: string): void {
+	unseenCounts.delete(subject);
 }
 
 const countRow = z.object({ n: int64 });
 
 /** How many of a person's messages arrived since they last opened the inbox. */
 export async function unseenNotificationCount(subject: string): Promise<number> {
+	const cached = unseenCounts.get(subject);
+	if (cached && cached.until > Date.now()) return cached.n;
 	const row = await queryOne(
 		`SELECT uniqExact(id) AS n FROM notification
 		 WHERE subject_code = {subject:String}
@@ -34,5 +49,8 @@ export async function unseenNotificationCount(subject: string): Promise<number> 
 		{ subject },
 		countRow
 	);
-	return row?.n ?? 0;
+	const n = row?.n ?? 0;
+	if (unseenCounts.size >= 100_000) unseenCounts.clear();
+	unseenCounts.set(subject, { n, until: Date.now() + UNSEEN_TTL_MS });
+	return n;
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../../i18n/locales';
 import { chTime, int64, utcDateTime } from '../db/columns';
 import { insertRows, queryRows } from '../db/query';
+import { forgetUnseenCount } from './inbox';
 import { MODES, type Mode } from './preference';
 import { parsePayload, type Payload } from './payload';
 
@@ -104,6 +105,7 @@ export async function recordNotifications(list: readonly NewNotification[], crea
 		})
 	);
 	await insertRows('notification', stored.map(toRow));
+	for (const n of stored) forgetUnseenCount(n.subject);
 	return stored;
 }
 

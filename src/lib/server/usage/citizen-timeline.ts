@@ -49,7 +49,7 @@ export interface TimelineQuery extends SubjectQuery {
 }
 
 /** A group's list shows this many uses; the rest are a filtered timeline away. */
-export const GROUP_LIST_LIMIT = 100;
+export const GROUP_LIST_LIMIT = 25;
 
 /** The line an event belongs to, or null for a line of its own. */
 export function groupKey(e: SubjectEvent): string | null {
