@@ -6,7 +6,6 @@ import {
 	formatIsoDate,
 	formatNumber,
 	parseIsoDate,
-	plural,
 	tallinnIsoDate,
 	zoneDayEnd,
 	zoneDayStart,
@@ -127,8 +126,6 @@ describe('numbers and labels', () => {
 		expect(formatNumber(0)).toBe('0');
 		expect(formatNumber(1234)).toBe('1,234');
 		expect(formatNumber(1234567)).toBe('1,234,567');
-		expect(plural(1, 'use', 'uses')).toBe('1 use');
-		expect(plural(2500, 'use', 'uses')).toBe('2,500 uses');
 	});
 	it('turns data categories into words', () => {
 		expect(categoryLabel('identity')).toBe('identity');

@@ -163,11 +163,6 @@ export function formatNumber(n: number, locale: Locale = 'en'): string {
 	return f.format(n);
 }
 
-/** "1 use" / "1,234 uses". */
-export function plural(n: number, one: string, many: string): string {
-	return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
 const categoryLabels = new Map<string, string>();
 
 /** 'contact.address' → 'contact: address'; 'family.relations' → 'family: relations'. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPage, pageCount, pageLinks, pageOffset, pageRange, showingText } from './paging';
+import { clampPage, pageCount, pageLinks, pageOffset, pageRange } from './paging';
 
 describe('pageCount', () => {
 	it('rounds up and is at least one', () => {
@@ -34,18 +34,15 @@ describe('pageOffset', () => {
 	});
 });
 
-describe('pageRange and showingText', () => {
+describe('pageRange', () => {
 	it('describes a middle page', () => {
 		expect(pageRange(2, 50, 1234)).toEqual({ first: 51, last: 100, total: 1234 });
-		expect(showingText(2, 50, 1234)).toBe('Showing 51–100 of 1,234');
 	});
 	it('describes a short last page', () => {
 		expect(pageRange(25, 50, 1234)).toEqual({ first: 1201, last: 1234, total: 1234 });
-		expect(showingText(25, 50, 1234)).toBe('Showing 1,201–1,234 of 1,234');
 	});
 	it('describes nothing', () => {
 		expect(pageRange(1, 50, 0)).toEqual({ first: 0, last: 0, total: 0 });
-		expect(showingText(1, 50, 0)).toBe('Showing 0 of 0');
 		expect(pageRange(9, 50, 10)).toEqual({ first: 0, last: 0, total: 10 });
 	});
 });

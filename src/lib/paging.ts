@@ -1,5 +1,4 @@
 /** Paging arithmetic for lists shown a page at a time (1-based pages). Browser-safe. */
-import { formatNumber } from './format';
 
 /** How many pages `total` items take; at least 1, so an empty list still has page 1. */
 export function pageCount(total: number, pageSize: number): number {
@@ -32,13 +31,6 @@ export function pageRange(page: number, pageSize: number, total: number): PageRa
 	const offset = pageOffset(page, pageSize);
 	if (total <= 0 || offset >= total) return { first: 0, last: 0, total: Math.max(0, total) };
 	return { first: offset + 1, last: Math.min(total, offset + pageSize), total };
-}
-
-/** "Showing 51–100 of 1,234" (en dash); "Showing 0 of 0" for nothing. */
-export function showingText(page: number, pageSize: number, total: number): string {
-	const r = pageRange(page, pageSize, total);
-	if (r.first === 0) return `Showing 0 of ${formatNumber(r.total)}`;
-	return `Showing ${formatNumber(r.first)}–${formatNumber(r.last)} of ${formatNumber(r.total)}`;
 }
 
 /**

@@ -50,7 +50,11 @@ const ACTS: Record<string, Act> = {
 	'State Borders Act': { et: 'Riigipiiri seadus', ru: 'Закон о государственной границе' },
 	'State Pension Insurance Act': { et: 'Riikliku pensionikindlustuse seadus', ru: 'Закон о государственном пенсионном страховании' },
 	'State Secrets and Classified Information of Foreign States Act': { et: 'Riigisaladuse ja salastatud välisteabe seadus', ru: 'Закон о государственной тайне и секретной информации иностранных государств' },
-	'Taxation Act': { et: 'Maksukorralduse seadus', ru: 'Закон о налогообложении' },
+	'Taxation Act': {
+		et: 'Maksukorralduse seadus',
+		ru: 'Закон о налогообложении',
+		url: 'https://www.riigiteataja.ee/en/eli/528122020005/consolide/current'
+	},
 	'Traffic Act': { et: 'Liiklusseadus', ru: 'Закон о дорожном движении' },
 	'Unemployment Insurance Act': { et: 'Töötuskindlustuse seadus', ru: 'Закон о страховании от безработицы' }
 };
