@@ -3,13 +3,12 @@
  * time, filtered by period (Tallinn calendar days) and agency. Bad filter values are
  * reported on the page, naming the field, and ignored; they never cause a 500.
  */
-import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseIsoDate, zoneDayEnd, zoneDayStart } from '$lib/format';
 import { categoryName } from '$lib/i18n/categories';
 import { translator, type Translator } from '$lib/i18n/translator';
 import { clampPage, pageCount, pageOffset } from '$lib/paging';
-import { config } from '$lib/server/config';
+import { requireSubject } from '$lib/server/auth/require-subject';
 import { agencyDirectory } from '$lib/server/reference/agencies';
 import { localiseLegalBasis } from '$lib/server/reference/legal-acts';
 import { purposeCatalogue, purposeText, type Purpose } from '$lib/server/reference/purposes';
@@ -84,12 +83,7 @@ export type TimelineLine =
 	| { kind: 'group'; key: string; title: string; listTitle: string; count: number; rows: EventRow[]; showAllHref: string | null };
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
-	const subject = locals.subject;
-	if (!subject) {
-		const back = `${url.pathname}${url.search}`;
-		if (config().PEEGEL_DEMO) redirect(303, `/auth/demo?next=${encodeURIComponent(back).replaceAll('%2F', '/')}`);
-		redirect(303, '/');
-	}
+	const { subject } = requireSubject(locals, url);
 	// A person's own records: never cached by the browser or anything in between.
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const i18n = translator(locals.lang);

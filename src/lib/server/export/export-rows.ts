@@ -22,7 +22,7 @@
  */
 import { zoneOffsetMs } from '../../format';
 import type { Locale } from '../../i18n/locales';
-import type { Agency } from '../reference/agencies';
+import { localAgencyName, type Agency } from '../reference/agencies';
 import { purposeText, type Purpose } from '../reference/purposes';
 import type { HistoryEvent } from './subject-history';
 
@@ -89,7 +89,7 @@ export function tallinnIsoTime(instant: Date): string {
 function agencyName(ctx: ExportContext, code: string): string {
 	const agency = ctx.agency(code);
 	if (!agency) return '';
-	return (ctx.lang === 'et' && agency.name_et) || agency.name;
+	return localAgencyName(agency, ctx.lang);
 }
 
 const orNull = (s: string): string | null => (s === '' ? null : s);

@@ -31,6 +31,11 @@ async function load() {
 	return cached;
 }
 
+/** An agency's name in a language: its Estonian name in Estonian, else the English name. */
+export function localAgencyName(a: Agency, locale: Locale): string {
+	return (locale === 'et' && a.name_et) || a.name;
+}
+
 export async function agencyDirectory(): Promise<{
 	agency: (code: string) => Agency | undefined;
 	/** The agency's name in a language: Estonian in Estonian, else the English name. */
@@ -43,7 +48,7 @@ export async function agencyDirectory(): Promise<{
 		agencyName: (code, locale) => {
 			const a = c.agencies.get(code);
 			if (!a) return locale === 'et' ? `Asutus ${code}` : locale === 'ru' ? `Учреждение ${code}` : `Agency ${code}`;
-			return (locale === 'et' && a.name_et) || a.name;
+			return localAgencyName(a, locale);
 		},
 		systemName: (agencyCode, system) => c.systems.get(`${agencyCode}/${system}`) ?? system
 	};

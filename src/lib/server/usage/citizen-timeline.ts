@@ -16,6 +16,7 @@ import {
 	subjectEventRow,
 	pageByQueries,
 	pageOfHistory,
+	subjectTotals,
 	wholeHistory,
 	type SubjectEvent,
 	type SubjectEvents,
@@ -110,7 +111,7 @@ async function timelineByQueries(q: TimelineQuery): Promise<Timeline> {
 		),
 		queryOne(`SELECT uniqExact(${LINE}) AS lines FROM usage_event WHERE ${FILTER}`, params, countRow),
 		// The filtered total and the agency list, as the ungrouped timeline has them.
-		pageByQueries({ ...q, offset: 0, limit: 0 })
+		subjectTotals(q)
 	]);
 	const members = new Map<string, SubjectEvent[]>();
 	if (lines.length > 0) {

@@ -57,6 +57,9 @@ export const subjectEventRow = z.object({
 });
 export type SubjectEvent = z.output<typeof subjectEventRow>;
 
+/** The filters of a subject's history, without paging. */
+export type SubjectFilter = Pick<SubjectQuery, 'subject' | 'from' | 'to' | 'agency'>;
+
 export interface SubjectQuery {
 	subject: string;
 	/** Inclusive lower bound (ISO 8601), or null for no bound. */
@@ -70,7 +73,7 @@ export interface SubjectQuery {
 }
 
 /** The filters as parameters; absent bounds become the widest DateTime64 range. */
-export function filterParams(q: SubjectQuery) {
+export function filterParams(q: SubjectFilter) {
 	return {
 		subject: q.subject,
 		from: q.from ?? '1970-01-01T00:00:00Z',
@@ -199,18 +202,23 @@ export async function pageByQueries(q: SubjectQuery): Promise<SubjectEvents> {
 			params,
 			subjectEventRow
 		),
-		// Restricted events count towards the total but are grouped under no agency.
-		queryRows(
-			`SELECT if(visibility = 'restricted', '', agency_code) AS agency_code, count() AS events, countIf(${MATCHES}) AS matching
-			 FROM usage_event WHERE subject_code = {subject:String} AND ${VISIBLE_TO_SUBJECT}
-			 GROUP BY agency_code ORDER BY events DESC, agency_code`,
-			params,
-			totalsRow
-		)
+		subjectTotals(q)
 	]);
+	return { ...totals, events };
+}
+
+/** The filtered total and the agency list of a subject's visible history, in one aggregation. */
+export async function subjectTotals(q: SubjectFilter): Promise<Omit<SubjectEvents, 'events'>> {
+	// Restricted events count towards the total but are grouped under no agency.
+	const totals = await queryRows(
+		`SELECT if(visibility = 'restricted', '', agency_code) AS agency_code, count() AS events, countIf(${MATCHES}) AS matching
+		 FROM usage_event WHERE subject_code = {subject:String} AND ${VISIBLE_TO_SUBJECT}
+		 GROUP BY agency_code ORDER BY events DESC, agency_code`,
+		filterParams(q),
+		totalsRow
+	);
 	return {
 		total: totals.reduce((sum, t) => sum + t.matching, 0),
-		events,
 		agencies: totals.filter((t) => t.agency_code !== '').map(({ agency_code, events }) => ({ agency_code, events }))
 	};
 }

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../i18n/locales';
 import { agencyDirectory } from '../reference/agencies';
-import { purposeCatalogue } from '../reference/purposes';
+import { purposeCatalogue, purposeText } from '../reference/purposes';
 import type { SubjectEvent } from './citizen-view';
 
 export type EventSummary =
@@ -24,11 +24,7 @@ export type EventSummary =
 
 export async function eventSummaries(events: readonly SubjectEvent[], lang: Locale): Promise<Map<string, EventSummary>> {
 	const [directory, purposes] = await Promise.all([agencyDirectory(), purposeCatalogue()]);
-	const agencyName = (code: string) => {
-		const a = directory.agency(code);
-		if (!a) return code;
-		return lang === 'et' ? a.name_et || a.name : a.name;
-	};
+	const agencyName = (code: string) => (directory.agency(code) ? directory.agencyName(code, lang) : code);
 	const out = new Map<string, EventSummary>();
 	for (const e of events) {
 		if (e.restricted) {
@@ -36,7 +32,7 @@ export async function eventSummaries(events: readonly SubjectEvent[], lang: Loca
 			continue;
 		}
 		const p = e.purpose_code ? purposes.get(e.purpose_code) : undefined;
-		const catalogue = p ? (lang === 'et' ? p.text_et || p.text_en : p.text_en) : '';
+		const catalogue = p ? purposeText(p, lang) : '';
 		out.set(e.event_id, {
 			id: e.event_id,
 			at: e.logged_at,

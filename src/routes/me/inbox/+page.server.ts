@@ -3,9 +3,8 @@
  * those that arrived since the last visit marked new. Opening it is the visit: the time is
  * stored after the marks of this visit are worked out.
  */
-import { redirect } from '@sveltejs/kit';
 import { translator } from '$lib/i18n/translator';
-import { config } from '$lib/server/config';
+import { requireSubject } from '$lib/server/auth/require-subject';
 import { lastInboxVisit, recordInboxVisit } from '$lib/server/notifications/inbox';
 import { namesIn } from '$lib/server/notifications/names';
 import { notificationsOf } from '$lib/server/notifications/notification-store';
@@ -15,12 +14,7 @@ import type { PageServerLoad } from './$types';
 const SHOWN = 200;
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
-	const subject = locals.subject;
-	if (!locals.user || !subject) {
-		const back = `${url.pathname}${url.search}`;
-		if (config().PEEGEL_DEMO) redirect(303, `/auth/demo?next=${encodeURIComponent(back).replaceAll('%2F', '/')}`);
-		redirect(303, '/');
-	}
+	const { subject } = requireSubject(locals, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const visitedAt = new Date();
 	const [previous, list, names] = await Promise.all([lastInboxVisit(subject.code), notificationsOf(subject.code, SHOWN), namesIn(locals.lang)]);

@@ -4,38 +4,26 @@
  * beside it (400), and nothing is stored until every field is right.
  */
 import { fail, redirect } from '@sveltejs/kit';
+import { requireSubject } from '$lib/server/auth/require-subject';
 import { translator } from '$lib/i18n/translator';
-import { config } from '$lib/server/config';
 import { parsePreferenceForm, type FieldError, type Preference, type PreferenceField } from '$lib/server/notifications/preference';
 import { preferenceOf, savePreference } from '$lib/server/notifications/preferences-store';
-import { allAgencies, type Agency } from '$lib/server/reference/agencies';
-import { subjectEvents } from '$lib/server/usage/citizen-view';
-import type { Locale } from '$lib/i18n/locales';
+import { allAgencies, localAgencyName } from '$lib/server/reference/agencies';
+import { subjectTotals } from '$lib/server/usage/citizen-view';
 import type { Actions, PageServerLoad } from './$types';
 
-function signInRedirect(url: URL): never {
-	const back = `${url.pathname}${url.search}`;
-	if (config().PEEGEL_DEMO) redirect(303, `/auth/demo?next=${encodeURIComponent(back).replaceAll('%2F', '/')}`);
-	redirect(303, '/');
-}
-
-function agencyName(a: Agency, locale: Locale): string {
-	return locale === 'et' ? a.name_et || a.name : a.name;
-}
-
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
-	const subject = locals.subject;
-	if (!locals.user || !subject) signInRedirect(url);
+	const { subject } = requireSubject(locals, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const [stored, history, agencies] = await Promise.all([
 		preferenceOf(subject.code),
-		subjectEvents({ subject: subject.code, from: null, to: null, agency: null, offset: 0, limit: 0 }),
+		subjectTotals({ subject: subject.code, from: null, to: null, agency: null }),
 		allAgencies()
 	]);
 	const preference: Preference = stored ?? { mode: 'none', agencies: [], email: '', lang: locals.lang };
 	const collator = new Intl.Collator(locals.lang);
 	const options = agencies
-		.map((a) => ({ code: a.code, name: agencyName(a, locals.lang) }))
+		.map((a) => ({ code: a.code, name: localAgencyName(a, locals.lang) }))
 		.sort((a, b) => collator.compare(a.name, b.name));
 	const used = new Set(history.agencies.map((a) => a.agency_code));
 	return {
@@ -49,8 +37,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
-		const subject = locals.subject;
-		if (!locals.user || !subject) signInRedirect(url);
+		const { user, subject } = requireSubject(locals, url);
 		const t = translator(locals.lang).t;
 		let form: FormData;
 		try {
@@ -75,7 +62,7 @@ export const actions: Actions = {
 				}
 			});
 		}
-		await savePreference(subject.code, parsed.value, locals.user.code);
+		await savePreference(subject.code, parsed.value, user.code);
 		redirect(303, '/me/notifications?saved=1');
 	}
 };

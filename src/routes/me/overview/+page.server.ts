@@ -3,12 +3,11 @@
  * information system, in a period chosen with a GET form. A bad period value is reported on
  * the page naming the field and left out; it never causes an error page.
  */
-import { redirect } from '@sveltejs/kit';
 import { monthKey, parseMonthKey, tallinnMonth, type Month } from '$lib/charts/months';
 import { translator } from '$lib/i18n/translator';
 import { monthAxis, parsePeriod, periodBounds, type PeriodField } from '$lib/overview/period';
-import { config } from '$lib/server/config';
-import { agencyDirectory } from '$lib/server/reference/agencies';
+import { requireSubject } from '$lib/server/auth/require-subject';
+import { agencyDirectory, localAgencyName } from '$lib/server/reference/agencies';
 import { usesByAgency, usesByMonthAndAgency, usesBySystem } from '$lib/server/usage/subject-overview';
 import type { PageServerLoad } from './$types';
 
@@ -22,12 +21,7 @@ export interface OverviewError {
 }
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
-	const subject = locals.subject;
-	if (!subject) {
-		const back = `${url.pathname}${url.search}`;
-		if (config().PEEGEL_DEMO) redirect(303, `/auth/demo?next=${encodeURIComponent(back).replaceAll('%2F', '/')}`);
-		redirect(303, '/');
-	}
+	const { subject } = requireSubject(locals, url);
 	// A person's own records: never cached by the browser or anything in between.
 	setHeaders({ 'cache-control': 'private, no-store' });
 
@@ -44,8 +38,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 	const tr = translator(locals.lang);
 	const agencyName = (code: string) => {
 		const a = directory.agency(code);
-		if (!a) return tr.t('overview.unknownAgency', { code });
-		return (locals.lang === 'et' ? a.name_et : a.name) || a.name;
+		return a ? localAgencyName(a, locals.lang) : tr.t('overview.unknownAgency', { code });
 	};
 	const codes = new Set([...monthly.map((r) => r.agency), ...agencies.items.map((a) => a.agency), ...systems.items.map((s) => s.agency)]);
 	codes.delete('');

@@ -7,18 +7,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translator } from '$lib/i18n/translator';
-import { config } from '$lib/server/config';
+import { requireSubject, signInLocation } from '$lib/server/auth/require-subject';
 import { representationAt } from '$lib/server/auth/representation';
 import { safeNextPath } from '$lib/server/auth/sign-in';
 import { clearSubjectCookie, forgetSession, setSubjectCookie } from '$lib/server/auth/subject-choice';
 import type { Actions, PageServerLoad } from './$types';
 
 const person = z.union([z.literal('self'), z.string().regex(/^EE\d{11}$/)]);
-
-function signInFirst(url: URL): never {
-	if (config().PEEGEL_DEMO) redirect(303, `/auth/demo?next=${encodeURIComponent(url.pathname).replaceAll('%2F', '/')}`);
-	redirect(303, '/');
-}
 
 /** Back to the /me page the form was on; anything else goes to /me. */
 function backTo(next: FormDataEntryValue | null): string {
@@ -27,14 +22,16 @@ function backTo(next: FormDataEntryValue | null): string {
 }
 
 export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
-	if (!locals.user) signInFirst(url);
+	requireSubject(locals, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	return {};
 };
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url }) => {
-		if (!locals.user || !locals.sessionId) signInFirst(url);
+		const { user } = requireSubject(locals, url);
+		const sessionId = locals.sessionId;
+		if (!sessionId) redirect(303, signInLocation(url));
 		const t = translator(locals.lang).t;
 		let form: FormData;
 		try {
@@ -46,12 +43,12 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { field: 'person', message: t('representation.errors.person') });
 		const secure = url.protocol === 'https:';
 		const next = backTo(form.get('next'));
-		forgetSession(locals.sessionId);
-		if (parsed.data === 'self' || parsed.data === locals.user.code) {
+		forgetSession(sessionId);
+		if (parsed.data === 'self' || parsed.data === user.code) {
 			clearSubjectCookie(cookies, secure);
 			redirect(303, next);
 		}
-		const r = await representationAt(locals.user.code, parsed.data);
+		const r = await representationAt(user.code, parsed.data);
 		if (!r.ok) return fail(403, { field: 'person', message: t('representation.errors.notRepresentable') });
 		setSubjectCookie(cookies, r.minor.code, secure);
 		redirect(303, next);
