@@ -44,6 +44,7 @@ export default defineMessages({
 		social_pension: 'pension',
 		travel_border: 'border crossings',
 		unemployment: 'unemployment',
+		usage_records: 'records of uses of your data',
 		vehicle_driving_licence: 'driving licence',
 		vehicle_registration: 'vehicle registration'
 	},
@@ -86,6 +87,7 @@ export default defineMessages({
 		social_pension: 'pension',
 		travel_border: 'piiriületused',
 		unemployment: 'töötus',
+		usage_records: 'sinu andmete kasutamise kirjed',
 		vehicle_driving_licence: 'juhiluba',
 		vehicle_registration: 'sõiduki registreerimine'
 	},
@@ -128,6 +130,7 @@ export default defineMessages({
 		social_pension: 'пенсия',
 		travel_border: 'пересечения границы',
 		unemployment: 'безработица',
+		usage_records: 'записи об использовании ваших данных',
 		vehicle_driving_licence: 'водительское удостоверение',
 		vehicle_registration: 'регистрация транспортного средства'
 	}

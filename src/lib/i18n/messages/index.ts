@@ -15,6 +15,7 @@ import ledgerPage from './ledgerPage';
 import me from './me';
 import notifications from './notifications';
 import overview from './overview';
+import oversight from './oversight';
 import representation from './representation';
 
 export const AREAS = {
@@ -29,6 +30,7 @@ export const AREAS = {
 	me,
 	notifications,
 	overview,
+	oversight,
 	representation
 } as const;
 

@@ -1,0 +1,51 @@
+/**
+ * Watching the watchers: an auditor's search or profile view that shows people's events is
+ * itself a use of each of those people's data. It is recorded as a usage event about each
+ * person (agency: the oversight body; purpose: oversight; actor: the auditor; case_ref: the
+ * case the auditor gave), through the same commit path as agencies' events, so it gets a
+ * ledger position and shows on the person's timeline. Recorded before the results are
+ * shown: a look-up that could not be recorded is not shown.
+ */
+import { randomUUID } from 'node:crypto';
+import type { UsageEvent } from '$lib/schemas/usage-event';
+import { commitEvents } from '../usage/writer';
+import { OVERSIGHT_AGENCY, OVERSIGHT_CATEGORIES, OVERSIGHT_LEGAL_BASIS, OVERSIGHT_PURPOSE, OVERSIGHT_SYSTEM } from './oversight-body';
+
+export interface OversightLookup {
+	/** The auditor, country-prefixed. */
+	auditor: string;
+	/** The case (or alert) the look-up is for. */
+	caseRef: string;
+	/** What the auditor did, in the agency's log words: 'Oversight search', 'Official profile view'. */
+	action: string;
+	/** Whose events were shown (repeats are recorded once). */
+	subjects: readonly string[];
+}
+
+export async function recordOversightLookup(l: OversightLookup): Promise<number> {
+	const people = [...new Set(l.subjects.filter((s) => s !== ''))];
+	if (people.length === 0) return 0;
+	const at = new Date().toISOString();
+	const events: UsageEvent[] = people.map((subject) => ({
+		event_id: randomUUID(),
+		logged_at: at,
+		subject_code: subject,
+		agency_code: OVERSIGHT_AGENCY,
+		system: OVERSIGHT_SYSTEM,
+		action: l.action,
+		purpose_code: OVERSIGHT_PURPOSE,
+		legal_basis: OVERSIGHT_LEGAL_BASIS,
+		actor_code: l.auditor,
+		case_ref: l.caseRef,
+		data_categories: [...OVERSIGHT_CATEGORIES],
+		intermediary_code: '',
+		xroad_client: '',
+		xroad_service: '',
+		xroad_message_id: '',
+		visibility: 'visible',
+		disclose_after: null,
+		bulk: false
+	}));
+	const result = await commitEvents(events);
+	return result.accepted.length;
+}
