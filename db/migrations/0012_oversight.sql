@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS alert (
     agency_code String,
     subject_code String,               -- the person ('' when the finding is about an official only)
     event_ids Array(UUID),             -- the evidence
+    event_subjects Array(String),      -- each evidence event's subject_code, in the same order
+                                       -- (usage_event is sorted by subject: the key to read them back)
     first_at DateTime64(3, 'UTC'),     -- earliest and latest evidence event
     last_at DateTime64(3, 'UTC'),
     detail String,                     -- JSON: the rule's measured values (counts, baseline, ...)
@@ -70,6 +72,7 @@ CREATE TABLE IF NOT EXISTS detection_explained (
     actor_code String,
     subject_code String,
     event_ids Array(UUID),
+    event_subjects Array(String),
     explanation String,                -- why, in words (e.g. the case that links them)
     case_ref String,
     recorded_at DateTime64(3, 'UTC'),
@@ -100,6 +103,7 @@ SETTINGS fsync_after_insert = 1, fsync_part_directory = 1;
 CREATE TABLE IF NOT EXISTS case_event (
     case_id UUID,
     event_id UUID,
+    subject_code String,               -- the event's person (usage_event's sort key, to read it back)
     change Enum8('link' = 1, 'unlink' = 2),
     at DateTime64(3, 'UTC'),
     actor String
