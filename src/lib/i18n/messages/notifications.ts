@@ -19,11 +19,19 @@ export default defineMessages({
 			},
 			unusual: {
 				title: 'What counts as unusual',
-				intro: 'Until the oversight body’s detection rules are in place, a use is unusual when at least one of these is true:',
-				outsideHours: 'it happened outside working hours: before 07:00 or from 19:00 Estonian time, or on a Saturday or Sunday;',
-				newAgency: 'the agency had not used your data in the 365 days before it;',
-				noPurpose: 'no purpose was given.',
-				restricted: 'For a use whose details are withheld, only its time is judged. Public holidays count as working days.'
+				intro: 'A use is unusual when the oversight body’s detection rules raise an alert about it, a few minutes after it is recorded. The rules look for:',
+				rules: {
+					'self-lookup': 'an official looking up their own data;',
+					'relative-lookup': 'an official looking up a relative, a member of their household or someone with their rare surname;',
+					'protected-person': 'a look-up of a person the oversight body protects (politicians, public figures, journalists) without a case that explains it;',
+					'no-case-ref': 'a look-up without the case number its purpose requires;',
+					'off-hours': 'a look-up at night or at a weekend by an official who rarely works then;',
+					'volume-spike': 'an official making far more look-ups in a day than they or their colleagues usually do;',
+					'many-officials': 'many officials looking up the same person within a day;',
+					'consecutive-codes': 'an official browsing people one personal code after another;',
+					'after-employment': 'a look-up by someone who no longer worked at the agency.'
+				},
+				restricted: 'A use whose details are withheld from you is not announced as unusual: that would tell what is withheld.'
 			},
 			agencies: {
 				legend: 'Agencies',
@@ -82,7 +90,16 @@ export default defineMessages({
 			reasons: {
 				outside_hours: 'outside working hours',
 				new_agency: 'the first use by this agency in 365 days',
-				no_purpose: 'no purpose given'
+				no_purpose: 'no purpose given',
+				'self-lookup': 'the official looked up their own data',
+				'relative-lookup': 'the official is a relative or household member, or shares a rare surname',
+				'protected-person': 'a look-up of a protected person without a case that explains it',
+				'no-case-ref': 'no case number, though the purpose requires one',
+				'off-hours': 'at night or at a weekend, unusual for the official',
+				'volume-spike': 'the official made far more look-ups that day than usual',
+				'many-officials': 'many officials looked up your data within a day',
+				'consecutive-codes': 'the official was browsing consecutive personal codes',
+				'after-employment': 'the person no longer worked at the agency'
 			},
 			digest_one: 'Your week {{from}} – {{to}}: {{count, number}} use of your data',
 			digest_other: 'Your week {{from}} – {{to}}: {{count, number}} uses of your data',
@@ -117,11 +134,19 @@ export default defineMessages({
 			},
 			unusual: {
 				title: 'Mida loetakse ebatavaliseks',
-				intro: 'Kuni järelevalveasutuse tuvastusreeglid on kasutusel, on kasutus ebatavaline, kui vähemalt üks neist kehtib:',
-				outsideHours: 'see toimus väljaspool tööaega: enne kella 07.00 või alates kella 19.00 Eesti aja järgi või laupäeval või pühapäeval;',
-				newAgency: 'asutus ei olnud sinu andmeid sellele eelnenud 365 päeva jooksul kasutanud;',
-				noPurpose: 'eesmärki ei olnud märgitud.',
-				restricted: 'Kasutuse puhul, mille üksikasjad on varjatud, hinnatakse ainult selle aega. Riigipühi loetakse tööpäevadeks.'
+				intro: 'Kasutus on ebatavaline, kui järelevalveasutuse tuvastusreeglid annavad selle kohta hoiatuse, mõni minut pärast selle salvestamist. Reeglid otsivad:',
+				rules: {
+					'self-lookup': 'ametnikku, kes vaatab omaenda andmeid;',
+					'relative-lookup': 'ametnikku, kes vaatab sugulase, leibkonnaliikme või sama haruldase perekonnanimega inimese andmeid;',
+					'protected-person': 'järelevalveasutuse kaitstava inimese (poliitik, avaliku elu tegelane, ajakirjanik) andmete vaatamist ilma seda selgitava menetluseta;',
+					'no-case-ref': 'päringut ilma menetluse numbrita, mida eesmärk nõuab;',
+					'off-hours': 'päringut öösel või nädalavahetusel ametnikult, kes siis harva töötab;',
+					'volume-spike': 'ametnikku, kes teeb päevas palju rohkem päringuid kui tema ise või ta kolleegid tavaliselt;',
+					'many-officials': 'paljusid ametnikke, kes vaatavad sama inimese andmeid ühe päeva jooksul;',
+					'consecutive-codes': 'ametnikku, kes sirvib inimesi isikukood isikukoodi järel;',
+					'after-employment': 'päringut inimeselt, kes asutuses enam ei töötanud.'
+				},
+				restricted: 'Kasutusest, mille üksikasjad on sinu eest varjatud, ebatavalisena ei teatata: see reedaks, mida varjatakse.'
 			},
 			agencies: {
 				legend: 'Asutused',
@@ -180,7 +205,16 @@ export default defineMessages({
 			reasons: {
 				outside_hours: 'väljaspool tööaega',
 				new_agency: 'selle asutuse esimene kasutus 365 päeva jooksul',
-				no_purpose: 'eesmärki pole märgitud'
+				no_purpose: 'eesmärki pole märgitud',
+				'self-lookup': 'ametnik vaatas omaenda andmeid',
+				'relative-lookup': 'ametnik on sugulane või leibkonnaliige või kannab sama haruldast perekonnanime',
+				'protected-person': 'kaitstud isiku andmete vaatamine ilma seda selgitava menetluseta',
+				'no-case-ref': 'menetluse number puudub, kuigi eesmärk seda nõuab',
+				'off-hours': 'öösel või nädalavahetusel, ametniku jaoks ebatavaline',
+				'volume-spike': 'ametnik tegi sel päeval tavalisest palju rohkem päringuid',
+				'many-officials': 'paljud ametnikud vaatasid sinu andmeid ühe päeva jooksul',
+				'consecutive-codes': 'ametnik sirvis järjestikuseid isikukoode',
+				'after-employment': 'inimene ei töötanud enam asutuses'
 			},
 			digest_one: 'Sinu nädal {{from}} – {{to}}: sinu andmeid kasutati {{count, number}} kord',
 			digest_other: 'Sinu nädal {{from}} – {{to}}: sinu andmeid kasutati {{count, number}} korda',
@@ -215,11 +249,19 @@ export default defineMessages({
 			},
 			unusual: {
 				title: 'Что считается необычным',
-				intro: 'Пока не действуют правила выявления надзорного органа, использование считается необычным, если верно хотя бы одно из следующего:',
-				outsideHours: 'оно произошло вне рабочего времени: до 07:00 или начиная с 19:00 по эстонскому времени, либо в субботу или воскресенье;',
-				newAgency: 'учреждение не использовало ваши данные в течение 365 дней до этого;',
-				noPurpose: 'цель не указана.',
-				restricted: 'Для использования, подробности которого скрыты, оценивается только его время. Государственные праздники считаются рабочими днями.'
+				intro: 'Использование необычно, если правила выявления надзорного органа выдают о нём предупреждение — через несколько минут после его записи. Правила ищут:',
+				rules: {
+					'self-lookup': 'должностное лицо, просматривающее собственные данные;',
+					'relative-lookup': 'должностное лицо, просматривающее данные родственника, члена своего домохозяйства или человека с той же редкой фамилией;',
+					'protected-person': 'просмотр данных человека под защитой надзорного органа (политики, публичные лица, журналисты) без объясняющего это дела;',
+					'no-case-ref': 'запрос без номера дела, которого требует цель;',
+					'off-hours': 'запрос ночью или в выходные от должностного лица, которое в это время редко работает;',
+					'volume-spike': 'должностное лицо, делающее за день гораздо больше запросов, чем обычно оно само или его коллеги;',
+					'many-officials': 'много должностных лиц, просматривающих данные одного человека в течение суток;',
+					'consecutive-codes': 'должностное лицо, перебирающее людей по личным кодам подряд;',
+					'after-employment': 'запрос от человека, который уже не работал в учреждении.'
+				},
+				restricted: 'Об использовании, подробности которого от вас скрыты, как о необычном не сообщается: это выдало бы скрытое.'
 			},
 			agencies: {
 				legend: 'Учреждения',
@@ -288,7 +330,16 @@ export default defineMessages({
 			reasons: {
 				outside_hours: 'вне рабочего времени',
 				new_agency: 'первое использование этим учреждением за 365 дней',
-				no_purpose: 'цель не указана'
+				no_purpose: 'цель не указана',
+				'self-lookup': 'должностное лицо просмотрело собственные данные',
+				'relative-lookup': 'должностное лицо — родственник или член домохозяйства либо носит ту же редкую фамилию',
+				'protected-person': 'просмотр данных защищённого лица без объясняющего дела',
+				'no-case-ref': 'нет номера дела, хотя цель его требует',
+				'off-hours': 'ночью или в выходные, необычно для этого должностного лица',
+				'volume-spike': 'должностное лицо сделало в тот день гораздо больше запросов, чем обычно',
+				'many-officials': 'много должностных лиц просмотрели ваши данные в течение суток',
+				'consecutive-codes': 'должностное лицо перебирало личные коды подряд',
+				'after-employment': 'человек уже не работал в учреждении'
 			},
 			digest_one: 'Ваша неделя {{from}} – {{to}}: {{count, number}} использование ваших данных',
 			digest_few: 'Ваша неделя {{from}} – {{to}}: {{count, number}} использования ваших данных',

@@ -3,7 +3,6 @@ import type { SubjectEvent } from '../usage/citizen-view';
 import { digestMessage, eventsMessage, LISTED_USES } from './announce';
 import { digestKey, eventKey, messageId } from './keys';
 import type { Preference } from './preference';
-import { UseHistory } from './unusual';
 import type { NewUse } from './uses';
 
 const S = 'EE38001085718';
@@ -79,16 +78,21 @@ describe('the message for a person’s new uses', () => {
 		expect(eventsMessage(S, pref('agencies', ['70000003']), [fromA, fromB], null, new Set())).toBeNull();
 	});
 
-	it('only unusual: the uses the rule flags, with the reasons', () => {
-		const history = new UseHistory([{ agency_code: A, logged_at: '2025-12-01T08:00:00.000Z' }]);
+	it('only unusual: the uses the detection rules name, with the rules as reasons', () => {
 		const usual = use();
 		const night = use({ logged_at: '2026-01-14T01:00:00.000Z' });
-		const newAgency = use({ agency_code: B });
-		const m = eventsMessage(S, pref('unusual'), [usual, night, newAgency], history, new Set())!;
-		expect(m.payload.kind === 'events' && m.payload.uses.map((u) => [u.event_id, u.reasons])).toEqual([
-			[night.use.event_id, ['outside_hours']],
-			[newAgency.use.event_id, ['new_agency']]
+		const snooped = use({ agency_code: B });
+		const rules = new Map([
+			[night.use.event_id, ['off-hours'] as const],
+			[snooped.use.event_id, ['relative-lookup', 'no-case-ref'] as const]
 		]);
+		const m = eventsMessage(S, pref('unusual'), [usual, night, snooped], (u) => rules.get(u.use.event_id) ?? [], new Set())!;
+		expect(m.payload.kind === 'events' && m.payload.uses.map((u) => [u.event_id, u.reasons])).toEqual([
+			[night.use.event_id, ['off-hours']],
+			[snooped.use.event_id, ['relative-lookup', 'no-case-ref']]
+		]);
+		// Without reasons nothing is unusual: the stream of new uses alone announces none.
+		expect(eventsMessage(S, pref('unusual'), [usual, night], null, new Set())).toBeNull();
 	});
 
 	it('the weekly digest and none announce no single use', () => {

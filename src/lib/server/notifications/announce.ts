@@ -8,7 +8,7 @@ import { digestKey, eventKey, messageId } from './keys';
 import type { NewNotification } from './notification-store';
 import type { AnnouncedUse } from './payload';
 import type { Preference } from './preference';
-import { unusualReasons, type UseHistory } from './unusual';
+import type { UnusualReason } from './unusual';
 import type { NewUse } from './uses';
 
 /** A message lists at most this many uses (the oldest); its title counts them all. */
@@ -31,21 +31,21 @@ function announced(u: NewUse, reasons: AnnouncedUse['reasons']): AnnouncedUse {
 
 /**
  * The message announcing one person's new uses under their preference, or null when none
- * is to be announced. `recorded` holds the keys already announced; `history` is needed
- * for mode 'unusual' only.
+ * is to be announced. `recorded` holds the keys already announced; `reasonsOf` says why
+ * a use is unusual (mode 'unusual' announces only uses it gives a reason for).
  */
 export function eventsMessage(
 	subject: string,
 	pref: Preference,
 	uses: readonly NewUse[],
-	history: UseHistory | null,
+	reasonsOf: ((u: NewUse) => readonly UnusualReason[]) | null,
 	recorded: ReadonlySet<string>
 ): NewNotification | null {
 	if (pref.mode !== 'every' && pref.mode !== 'unusual' && pref.mode !== 'agencies') return null;
 	const chosen: { key: string; use: AnnouncedUse }[] = [];
 	const seen = new Set<string>();
 	for (const u of uses) {
-		const reasons = pref.mode === 'unusual' && history ? unusualReasons(u.use, history) : [];
+		const reasons = pref.mode === 'unusual' && reasonsOf ? [...reasonsOf(u)] : [];
 		if (!announces(pref, u.use, reasons)) continue;
 		const key = eventKey(subject, u.use.event_id, pref.mode);
 		if (recorded.has(key) || seen.has(key)) continue;

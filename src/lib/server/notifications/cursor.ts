@@ -15,24 +15,35 @@ export interface Cursor {
 	disclosedUntil: string;
 	/** The last ISO week whose digests were made. */
 	digestWeek: WeekKey;
+	/** Alerts detected up to this time have been looked at (the preference "only unusual uses"). */
+	alertsUntil: string;
 	version: number;
 }
 
 const NAME = 'notifier';
 
-const cursorRow = z.object({ next_index: int64, disclosed_until: utcDateTime, digest_week: z.string(), version: int64 });
+const cursorRow = z.object({ next_index: int64, disclosed_until: utcDateTime, digest_week: z.string(), alerts_until: utcDateTime, version: int64 });
 
 export async function readCursor(): Promise<Cursor | null> {
 	const row = await queryOne(
-		'SELECT next_index, disclosed_until, digest_week, version FROM notifier_cursor FINAL WHERE name = {name:String}',
+		'SELECT next_index, disclosed_until, digest_week, alerts_until, version FROM notifier_cursor FINAL WHERE name = {name:String}',
 		{ name: NAME },
 		cursorRow
 	);
-	return row ? { next: row.next_index, disclosedUntil: row.disclosed_until, digestWeek: row.digest_week, version: row.version } : null;
+	return row
+		? { next: row.next_index, disclosedUntil: row.disclosed_until, digestWeek: row.digest_week, alertsUntil: row.alerts_until, version: row.version }
+		: null;
 }
 
 export async function writeCursor(c: Cursor): Promise<void> {
 	await insertRows('notifier_cursor', [
-		{ name: NAME, next_index: c.next, disclosed_until: chTime(c.disclosedUntil), digest_week: c.digestWeek, version: c.version }
+		{
+			name: NAME,
+			next_index: c.next,
+			disclosed_until: chTime(c.disclosedUntil),
+			digest_week: c.digestWeek,
+			alerts_until: chTime(c.alertsUntil),
+			version: c.version
+		}
 	]);
 }

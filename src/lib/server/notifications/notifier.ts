@@ -18,8 +18,9 @@ import { digestMessage, eventsMessage } from './announce';
 import { pendingMail, recordNotifications, recordedKeys, setMailState, type NewNotification, type StoredNotification } from './notification-store';
 import { preferencesOf } from './preferences-store';
 import { renderEmail } from './render';
-import { NEW_AGENCY_DAYS, UseHistory } from './unusual';
-import { digestCounts, disclosedUses, fullyVisibleUses, newUses, storedEventCount, type NewUse } from './uses';
+import { ALERT_OVERLAP_MS } from './unusual';
+import { isRuleId } from '../../oversight/rules';
+import { alertedUses, digestCounts, disclosedUses, newUses, storedEventCount, type NewUse } from './uses';
 
 /** Events looked at in one run, at most: a long backlog is worked off over several runs. */
 const MAX_EVENTS_PER_RUN = 100_000;
@@ -28,7 +29,6 @@ const DISCLOSURE_PERSIST_MS = 60_000;
 /** E-mail attempts before a message is given up on (it stays in the inbox). */
 const MAX_MAIL_ATTEMPTS = 10;
 const MAIL_BATCH = 200;
-const DAY_MS = 86_400_000;
 
 let cursor: Cursor | null = null;
 let persistedDisclosure = 0;
@@ -46,7 +46,13 @@ export interface RunSummary {
 export async function initNotifier(now = new Date()): Promise<void> {
 	cursor = await readCursor();
 	if (cursor) return;
-	cursor = { next: await storedEventCount(), disclosedUntil: now.toISOString(), digestWeek: lastCompletedWeek(now), version: 1 };
+	cursor = {
+		next: await storedEventCount(),
+		disclosedUntil: now.toISOString(),
+		digestWeek: lastCompletedWeek(now),
+		alertsUntil: now.toISOString(),
+		version: 1
+	};
 	await writeCursor(cursor);
 	persistedDisclosure = now.getTime();
 }
@@ -61,24 +67,6 @@ function groupBySubject(uses: readonly NewUse[]): Map<string, NewUse[]> {
 	return out;
 }
 
-/** Earlier uses of the people who asked for unusual ones only, back far enough for the rule. */
-async function historiesFor(bySubject: Map<string, NewUse[]>, subjects: string[], now: Date): Promise<Map<string, UseHistory>> {
-	if (subjects.length === 0) return new Map();
-	let earliest = Infinity;
-	let latest = -Infinity;
-	for (const s of subjects) {
-		for (const u of bySubject.get(s) ?? []) {
-			const t = Date.parse(u.use.logged_at);
-			earliest = Math.min(earliest, t);
-			latest = Math.max(latest, t);
-		}
-	}
-	const rows = await fullyVisibleUses(subjects, new Date(earliest - NEW_AGENCY_DAYS * DAY_MS), new Date(latest), now);
-	const out = new Map<string, UseHistory>();
-	for (const s of subjects) out.set(s, new UseHistory(rows.filter((r) => r.subject_code === s)));
-	return out;
-}
-
 async function eventMessages(c: Cursor, to: number, now: Date): Promise<NewNotification[]> {
 	const [fresh, disclosed] = await Promise.all([
 		to > c.next ? newUses(c.next, to, now) : Promise.resolve([]),
@@ -88,8 +76,6 @@ async function eventMessages(c: Cursor, to: number, now: Date): Promise<NewNotif
 	if (bySubject.size === 0) return [];
 	const subjects = [...bySubject.keys()];
 	const prefs = await preferencesOf(subjects);
-	const unusualSubjects = subjects.filter((s) => prefs.get(s)?.mode === 'unusual');
-	const histories = await historiesFor(bySubject, unusualSubjects, now);
 	const keys: string[] = [];
 	for (const [s, uses] of bySubject) {
 		const pref = prefs.get(s);
@@ -99,7 +85,26 @@ async function eventMessages(c: Cursor, to: number, now: Date): Promise<NewNotif
 	const out: NewNotification[] = [];
 	for (const [s, uses] of bySubject) {
 		const pref = prefs.get(s);
-		const message = pref ? eventsMessage(s, pref, uses, histories.get(s) ?? null, recorded) : null;
+		const message = pref ? eventsMessage(s, pref, uses, null, recorded) : null;
+		if (message) out.push(message);
+	}
+	return out;
+}
+
+/** Messages for "only unusual uses": the uses alerts detected in (after, until] name as evidence. */
+async function alertMessages(after: Date, until: Date, now: Date): Promise<NewNotification[]> {
+	const uses = await alertedUses(after, until, now);
+	if (uses.length === 0) return [];
+	const bySubject = groupBySubject(uses);
+	const subjects = [...bySubject.keys()];
+	const prefs = await preferencesOf(subjects);
+	const recorded = await recordedKeys(subjects, uses.map((u) => eventKey(u.subject, u.use.event_id, 'unusual')));
+	const rules = new Map(uses.map((u) => [u.use.event_id, u.rules.filter(isRuleId)]));
+	const out: NewNotification[] = [];
+	for (const [s, list] of bySubject) {
+		const pref = prefs.get(s);
+		if (pref?.mode !== 'unusual') continue;
+		const message = eventsMessage(s, pref, list, (u) => rules.get(u.use.event_id) ?? [], recorded);
 		if (message) out.push(message);
 	}
 	return out;
@@ -131,7 +136,8 @@ export async function notifyOnce(now = new Date()): Promise<RunSummary> {
 	const c = cursor!;
 	const to = Math.max(c.next, Math.min(await storedEventCount(), c.next + MAX_EVENTS_PER_RUN));
 	const weeks = dueWeeks(c.digestWeek, now);
-	const messages = [...(await eventMessages(c, to, now)), ...(await digestMessages(weeks, now))];
+	const alertsFrom = new Date(Date.parse(c.alertsUntil) - ALERT_OVERLAP_MS);
+	const messages = [...(await eventMessages(c, to, now)), ...(await alertMessages(alertsFrom, now, now)), ...(await digestMessages(weeks, now))];
 	if (messages.length > 0) {
 		await recordNotifications(messages, new Date());
 		if (messages.some((m) => m.email)) mailMayBePending = true;
@@ -140,6 +146,7 @@ export async function notifyOnce(now = new Date()): Promise<RunSummary> {
 		next: to,
 		disclosedUntil: now.toISOString(),
 		digestWeek: weeks.at(-1) ?? c.digestWeek,
+		alertsUntil: now.toISOString(),
 		version: c.version + 1
 	};
 	// The disclosure time alone changes every run: persisting it now and then is enough,

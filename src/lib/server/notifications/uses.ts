@@ -5,7 +5,7 @@
  * disclosed; restricted ones are blanked by toSubjectEvent as soon as they arrive.
  */
 import { z } from 'zod';
-import { int64, utcDateTime } from '../db/columns';
+import { int64 } from '../db/columns';
 import { queryOne, queryRows } from '../db/query';
 import { HISTORY_COLUMNS, historyRow, toSubjectEvent, type SubjectEvent } from '../usage/citizen-view';
 
@@ -67,24 +67,38 @@ export async function disclosedUses(below: number, after: Date, now: Date): Prom
 	return rows.map((r) => toNewUse(r, true));
 }
 
-const priorRow = z.object({ subject_code: z.string(), agency_code: z.string(), logged_at: utcDateTime });
+const evidenceRow = z.object({ subject_code: z.string(), event_id: z.string(), rules: z.array(z.string()) });
 
-/** These people's uses in [from, to) that they see in full (visible, or sealed and disclosed). */
-export async function fullyVisibleUses(
-	subjects: readonly string[],
-	from: Date,
-	to: Date,
-	now: Date
-): Promise<{ subject_code: string; agency_code: string; logged_at: string }[]> {
-	if (subjects.length === 0) return [];
-	return queryRows(
-		`SELECT subject_code, agency_code, logged_at FROM usage_event
-		 WHERE subject_code IN {subjects:Array(String)}
-		   AND logged_at >= parseDateTime64BestEffort({from:String}, 3, 'UTC') AND logged_at < parseDateTime64BestEffort({to:String}, 3, 'UTC')
-		   AND visibility != 'restricted' AND ${VISIBLE_AT_NOW}`,
-		{ subjects, from: from.toISOString(), to: to.toISOString(), now: now.toISOString() },
-		priorRow
+export interface AlertedUse extends NewUse {
+	/** The detection rules whose alerts name this use. */
+	rules: string[];
+}
+
+/**
+ * Uses named as evidence by alerts detected in (after, until], of people who asked for
+ * unusual uses only, as they may see them at `now`. A restricted use is left out: telling
+ * the person that oversight looked at it would tell what the restriction hides.
+ */
+export async function alertedUses(after: Date, until: Date, now: Date): Promise<AlertedUse[]> {
+	const evidence = await queryRows(
+		`SELECT ev.1 AS subject_code, toString(ev.2) AS event_id, groupUniqArray(rule) AS rules
+		 FROM alert ARRAY JOIN arrayZip(event_subjects, event_ids) AS ev
+		 WHERE detected_at > parseDateTime64BestEffort({after:String}, 3, 'UTC')
+		   AND detected_at <= parseDateTime64BestEffort({until:String}, 3, 'UTC')
+		   AND ev.1 IN (SELECT subject_code FROM notification_preference FINAL WHERE mode = 'unusual')
+		 GROUP BY subject_code, event_id`,
+		{ after: after.toISOString(), until: until.toISOString() },
+		evidenceRow
 	);
+	if (evidence.length === 0) return [];
+	const rules = new Map(evidence.map((e) => [e.event_id, e.rules]));
+	const rows = await queryRows(
+		`SELECT ${USE_COLUMNS} FROM usage_event PREWHERE subject_code IN {subjects:Array(String)}
+		 WHERE event_id IN {ids:Array(UUID)} AND visibility != 'restricted' AND ${VISIBLE_AT_NOW}`,
+		{ subjects: [...new Set(evidence.map((e) => e.subject_code))], ids: evidence.map((e) => e.event_id), now: now.toISOString() },
+		useRow
+	);
+	return rows.map((r) => ({ ...toNewUse(r, false), rules: rules.get(r.event_id) ?? [] }));
 }
 
 const weekRow = z.object({ subject_code: z.string(), agency: z.string(), n: int64 });
