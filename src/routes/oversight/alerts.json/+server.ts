@@ -1,0 +1,48 @@
+/**
+ * GET /oversight/alerts.json?rule=&severity=&state=&from=&to=&by=&after= for a signed-in
+ * auditor: the alert queue as JSON, newest detection first, 100 at a time; `next` is the
+ * `after` of the following page (null on the last). from/to are Tallinn days (YYYY-MM-DD,
+ * `to` inclusive) or RFC 3339 times (`to` exclusive); `by` says whether they apply to
+ * detection time (default) or the evidence's time. A bad parameter is a 400 naming it.
+ *
+ * This lists findings: rules, officials, person codes and evidence event ids, but not the
+ * events' contents. It is not a look-up of anyone's events, so nothing is recorded on
+ * people's timelines here; the alert's page, which shows the events, records it.
+ */
+import { json } from '@sveltejs/kit';
+import { parseAlertFilters } from '$lib/oversight/alert-filters';
+import { requireRole } from '$lib/server/auth/require-role';
+import { jsonError } from '$lib/server/http/json';
+import { alertQueue } from '$lib/server/oversight/alerts';
+import type { RequestHandler } from './$types';
+
+const PAGE_SIZE = 100;
+
+export const GET: RequestHandler = async ({ locals, url, setHeaders }) => {
+	requireRole(locals, url, 'auditor', 'api');
+	const { filters, errors } = parseAlertFilters(url.searchParams);
+	if (errors.length > 0) {
+		const first = errors[0]!;
+		return jsonError(400, first.message, { parameter: first.param, errors: errors.map((e) => ({ parameter: e.param, message: e.message })) });
+	}
+	setHeaders({ 'cache-control': 'private, no-store' });
+	const page = await alertQueue(filters, PAGE_SIZE);
+	return json({
+		alerts: page.alerts.map((a) => ({
+			alert_id: a.alert_id,
+			rule: a.rule,
+			severity: a.severity,
+			official: a.actor_code,
+			person: a.subject_code,
+			agency: a.agency_code,
+			event_ids: a.event_ids,
+			event_subjects: a.event_subjects,
+			first_at: a.first_at,
+			last_at: a.last_at,
+			detail: a.detail,
+			detected_at: a.detected_at,
+			triage: a.triage
+		})),
+		next: page.next
+	});
+};
