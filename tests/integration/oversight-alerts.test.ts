@@ -6,7 +6,7 @@
  * alert's page (evidence with officials, the look-up on each person's timeline), triage
  * (validated, appended in order, concurrent decisions with distinct seq), the protected
  * list (add, remove, history), who may reach each route and form action, and finally the
- * tables themselves: every decision and change kept, none rewritten.
+ * tables themselves: every decision and change kept, none rewritten, and an official's rule hits.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -482,8 +482,8 @@ describe('who may reach the alerts and the protected list', () => {
 	});
 });
 
-describe('the tables', () => {
-	it('keep every decision and change as its own row, none rewritten', async () => {
+describe('the tables, read directly', () => {
+	it('keep every decision and change as its own row, none rewritten; an official’s rule hits', async () => {
 		await server.stop({ keepData: true });
 		const { queryRows } = await import('../../src/lib/server/db/query');
 		const { closeDb } = await import('../../src/lib/server/db/client');
@@ -517,6 +517,16 @@ describe('the tables', () => {
 			expect(lookups.length).toBeGreaterThanOrEqual(2 * spike.events.length);
 			for (const l of lookups) expect(l).toMatchObject({ actor_code: auditor, case_ref: `AKI-ALERT-${spike.id}`, action: 'Alert review' });
 			expect(new Set(lookups.map((l) => l.subject_code))).toEqual(new Set(spike.events.map((e) => e.subject_code)));
+
+			// An official's rule hits (the profile's list): theirs only, newest first, with the current triage.
+			const { alertsForOfficial } = await import('../../src/lib/server/oversight/alerts-for-official');
+			const o1 = byRule('self-lookup').actor;
+			const hits = await alertsForOfficial(o1);
+			expect(hits.filter((h) => planted.some((p) => p.id === h.alert_id)).map((h) => h.rule)).toEqual(['self-lookup', 'volume-spike']);
+			expect(hits.every((h) => h.actor_code === o1)).toBe(true);
+			const o4 = byRule('no-case-ref').actor;
+			expect((await alertsForOfficial(o4)).find((h) => h.alert_id === byRule('no-case-ref').id)!.triage).toMatchObject({ seq: 2, decision: 'explained' });
+			expect(await alertsForOfficial('')).toEqual([]);
 
 			const changes = await queryRows(
 				'SELECT personal_code, toString(change) AS change, note FROM protected_person WHERE personal_code IN {codes:Array(String)} ORDER BY at',
