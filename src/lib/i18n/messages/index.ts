@@ -4,6 +4,7 @@
  */
 import type { MessageTree } from '../define';
 import type { Locale } from '../locales';
+import alerts from './alerts';
 import categories from './categories';
 import common from './common';
 import demo from './demo';
@@ -16,9 +17,12 @@ import me from './me';
 import notifications from './notifications';
 import overview from './overview';
 import oversight from './oversight';
+import protectedList from './protectedList';
 import representation from './representation';
+import rules from './rules';
 
 export const AREAS = {
+	alerts,
 	categories,
 	common,
 	demo,
@@ -31,7 +35,9 @@ export const AREAS = {
 	notifications,
 	overview,
 	oversight,
-	representation
+	protectedList,
+	representation,
+	rules
 } as const;
 
 type Areas = typeof AREAS;
