@@ -40,6 +40,8 @@ export type PurposeRow = {
 	text_ru: string;
 	legal_basis: string;
 	version: number;
+	/** Whether an official's access must name a case (the no-case-ref rule reads it). */
+	case_required: boolean;
 };
 
 /** A purpose row plus what the event generator needs; the inserter keeps only PurposeRow. */
@@ -133,6 +135,7 @@ export function generateReference({ people, seed }: ReferenceOptions): Reference
 			text_ru: PURPOSE_TEXT_RU[p.code] ?? '',
 			legal_basis: p.legal_basis,
 			version: 1,
+			case_required: p.caseRequired ?? false,
 			agency_code: AGENCY[p.agency],
 			system: p.system,
 			data_categories: [...p.categories]
