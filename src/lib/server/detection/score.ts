@@ -27,18 +27,18 @@ export interface Counts {
 	recall: number | null;
 }
 
-export interface FalseAlert {
-	alert: ScoredAlert;
+export interface FalseAlert<A extends ScoredAlert = ScoredAlert> {
+	alert: A;
 	/** What its evidence touched: 'decoy:<kind>', 'scenario:<rule>' (another rule's), or 'background'. */
 	cause: string;
 }
 
-export interface Score {
+export interface Score<A extends ScoredAlert = ScoredAlert> {
 	overall: Counts;
 	rules: Record<RuleId, Counts>;
 	/** Scenarios no alert of their rule matched. */
 	missed: ScenarioLabel[];
-	falseAlerts: FalseAlert[];
+	falseAlerts: FalseAlert<A>[];
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
@@ -51,14 +51,14 @@ function counts(scenarios: number, detected: number, alerts: number, truePositiv
  * `decoyOf` maps a decoy's event id to its kind (for tracing false positives); events of
  * neither a scenario nor a decoy are background.
  */
-export function scoreDetection(labels: readonly ScenarioLabel[], alerts: readonly ScoredAlert[], decoyOf: ReadonlyMap<string, string> = new Map()): Score {
+export function scoreDetection<A extends ScoredAlert>(labels: readonly ScenarioLabel[], alerts: readonly A[], decoyOf: ReadonlyMap<string, string> = new Map()): Score<A> {
 	// Event id -> the labels whose evidence contains it.
 	const labelsOf = new Map<string, ScenarioLabel[]>();
 	for (const l of labels) for (const id of l.event_ids) labelsOf.set(id, [...(labelsOf.get(id) ?? []), l]);
 
 	const detected = new Set<ScenarioLabel>();
-	const truePositive = new Set<ScoredAlert>();
-	const falseAlerts: FalseAlert[] = [];
+	const truePositive = new Set<A>();
+	const falseAlerts: FalseAlert<A>[] = [];
 	for (const a of alerts) {
 		const touched = new Set<ScenarioLabel>();
 		for (const id of a.event_ids) for (const l of labelsOf.get(id) ?? []) touched.add(l);
