@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { usageEventInput, type UsageEvent } from '../../schemas/usage-event';
 import { AGENCY } from './catalogue';
 import { generateEvents, plantedAnomalies, SHARES, WINDOW_DAYS } from './events';
+import { RULE_IDS } from '../../oversight/rules';
+import { isoDate, tallinnDay } from './dates';
+import { officialFamilies } from './family';
+import { protectedPeople } from './protected';
 import { generateReference } from './reference';
 
 const NOW = Date.now() - 60_000;
@@ -71,6 +75,9 @@ describe('generateEvents', () => {
 		const systems = new Set(ref.systems.map((s) => `${s.agency_code}/${s.code}`));
 		const purposes = new Map(ref.purposes.map((p) => [p.code, p]));
 		const officials = new Set(ref.officials.map((o) => `${o.agency_code}/EE${o.personal_code}`));
+		// Planted misuse departs from the register on purpose: browsed personal codes are a slice of the
+		// code space (not all of it in a sampled register), and a misused account may be someone else's agency's.
+		const planted = new Map(plantedAnomalies(ref, { seed: 1, now: NOW }).flatMap((a) => a.event_ids.map((id) => [id, a.kind] as const)));
 		// Plain checks collected into one list: an expect() per field per event is too slow here.
 		const problems: string[] = [];
 		const check = (ok: boolean, what: string, e: UsageEvent) => {
@@ -79,11 +86,11 @@ describe('generateEvents', () => {
 		for (const e of sample) {
 			const t = Date.parse(e.logged_at);
 			check(t <= NOW && t > NOW - (WINDOW_DAYS + 1) * DAY, 'logged_at outside the window', e);
-			check(people.has(e.subject_code), 'unknown subject', e);
+			check(people.has(e.subject_code) || planted.get(e.event_id) === 'consecutive-codes', 'unknown subject', e);
 			check(systems.has(`${e.agency_code}/${e.system}`), 'system of another agency', e);
 			const purpose = purposes.get(e.purpose_code);
 			check(purpose?.agency_code === e.agency_code && purpose.legal_basis === e.legal_basis, 'purpose of another agency', e);
-			check(e.actor_code === '' || officials.has(`${e.agency_code}/${e.actor_code}`), 'actor is not an official of the agency', e);
+			check(e.actor_code === '' || officials.has(`${e.agency_code}/${e.actor_code}`) || planted.get(e.event_id) === 'after-employment', 'actor is not an official of the agency', e);
 			check(e.intermediary_code !== e.agency_code, 'agency is its own intermediary', e);
 			if (e.xroad_service) {
 				check(/^EE\/GOV\/\d{8}\/[a-z0-9-]+\/\w+\/v1$/.test(e.xroad_service), 'xroad_service', e);
@@ -189,7 +196,7 @@ describe('persona stories', () => {
 
 	it('come first and come regardless of the event count', () => {
 		expect(story.length).toBeGreaterThan(50);
-		expect(story.length).toBeLessThan(200);
+		expect(story.length).toBeLessThan(400); // the planted misuse includes a 60-look-up day and an official's usual work
 		expect(sample.slice(0, story.length)).toEqual(collect(0, 1, 10_000, NOW).slice(0, story.length));
 		for (const e of story) expect(usageEventInput.safeParse(e).success).toBe(true);
 	});
@@ -222,23 +229,69 @@ describe('persona stories', () => {
 		expect(sample.filter((e) => e.actor_code === kadri).length).toBeGreaterThan(hers.length);
 	});
 
-	it('plants misuse patterns whose events are in the stream', () => {
+	it('plants one instance of every detection rule, whose events are in the stream', () => {
 		const anomalies = plantedAnomalies(ref, { seed: 1, now: NOW });
-		expect(anomalies.map((a) => a.kind).sort()).toEqual(['after-employment', 'relative-lookup', 'self-lookup']);
+		expect(anomalies.map((a) => a.kind).sort()).toEqual([...RULE_IDS].sort());
 		const ids = new Map(story.map((e) => [e.event_id, e]));
+		const manual = (e: UsageEvent) => e.actor_code !== '';
 		for (const a of anomalies) {
+			expect(a.event_ids.length).toBeGreaterThan(0);
 			for (const id of a.event_ids) {
 				const e = ids.get(id)!;
 				expect(e).toBeDefined();
-				expect(e.actor_code).toBe(a.actor_code);
-				expect(e.subject_code).toBe(a.subject_code);
+				expect(manual(e)).toBe(true);
+				if (a.actor_code !== '') expect(e.actor_code).toBe(a.actor_code);
+				if (a.subject_code !== '') expect(e.subject_code).toBe(a.subject_code);
 			}
 		}
+		const evidence = (kind: string) => anomalies.find((a) => a.kind === kind)!.event_ids.map((id) => ids.get(id)!);
 		const self = anomalies.find((a) => a.kind === 'self-lookup')!;
 		expect(self.actor_code).toBe(self.subject_code);
 		const left = anomalies.find((a) => a.kind === 'after-employment')!;
 		const official = ref.officials.find((o) => `EE${o.personal_code}` === left.actor_code)!;
-		for (const id of left.event_ids) expect(ids.get(id)!.logged_at.slice(0, 10) > official.employed_to!).toBe(true);
+		for (const e of evidence('after-employment')) {
+			const day = isoDate(tallinnDay(Date.parse(e.logged_at)));
+			expect(e.agency_code !== official.agency_code || day > official.employed_to! || day < official.employed_from).toBe(true);
+		}
+		expect(evidence('protected-person').every((e) => protectedPeople(ref).some((p) => p.subject_code === e.subject_code))).toBe(true);
+		expect(evidence('no-case-ref').every((e) => e.case_ref === '' && ref.purposes.find((p) => p.code === e.purpose_code)!.case_required)).toBe(true);
+		expect(new Set(evidence('many-officials').map((e) => e.actor_code)).size).toBeGreaterThanOrEqual(5);
+		expect(evidence('volume-spike').length).toBeGreaterThan(40);
+		expect(new Set(evidence('consecutive-codes').map((e) => e.subject_code.slice(0, 9))).size).toBe(1);
+		expect(evidence('off-hours').every((e) => local(e.logged_at).weekend || local(e.logged_at).hour < 7 || local(e.logged_at).hour >= 20)).toBe(true);
+	});
+
+	it('keeps ordinary traffic free of accidental self and family look-ups, and of missing case references where a case is required', () => {
+		const planted = new Set(plantedAnomalies(ref, { seed: 1, now: NOW }).flatMap((a) => a.event_ids));
+		const families = officialFamilies(ref);
+		const required = new Set(ref.purposes.filter((p) => p.case_required).map((p) => p.code));
+		let manual = 0;
+		for (const e of sample) {
+			if (e.actor_code === '' || planted.has(e.event_id)) continue;
+			manual++;
+			const fam = families.get(e.actor_code);
+			const linked = fam ? [fam.self, ...fam.relatives.map((r) => r.index)].some((i) => `EE${ref.people[i]!.personal_code}` === e.subject_code) : false;
+			if (linked || (required.has(e.purpose_code) && e.case_ref === '')) throw new Error(`unexpected: ${JSON.stringify(e)}`);
+		}
+		expect(manual).toBeGreaterThan(10_000);
+	});
+
+	it('gives protected people\'s ordinary look-ups a case file the agency opened first', () => {
+		const planted = new Set(plantedAnomalies(ref, { seed: 1, now: NOW }).flatMap((a) => a.event_ids));
+		const protectedCodes = new Set(protectedPeople(ref).map((p) => p.subject_code));
+		const bySubject = new Map<string, UsageEvent[]>();
+		for (const e of sample) if (protectedCodes.has(e.subject_code)) bySubject.set(e.subject_code, [...(bySubject.get(e.subject_code) ?? []), e]);
+		let checked = 0;
+		for (const events of bySubject.values()) {
+			for (const e of events) {
+				if (e.actor_code === '' || planted.has(e.event_id)) continue;
+				checked++;
+				const opened = events.some((o) => o.actor_code === '' && o.agency_code === e.agency_code && o.case_ref === e.case_ref && o.logged_at <= e.logged_at);
+				expect(e.case_ref).not.toBe('');
+				expect(opened).toBe(true);
+			}
+		}
+		expect(checked).toBeGreaterThan(0);
 	});
 });
 

@@ -83,8 +83,7 @@ export function* generateEvents(ref: Reference, opts: EventOptions): Generator<U
 				bulkLeft = 0;
 			}
 		} else {
-			batch.push(stream.one());
-			normalLeft--;
+			normalLeft -= stream.one(batch, normalLeft);
 		}
 		while (batch.length >= batchSize) {
 			if (batch.length === batchSize) {
@@ -181,7 +180,11 @@ class RandomStream {
 		}
 	}
 
-	one(): UsageEvent {
+	/**
+	 * One ordinary event into `into` (two when a protected person's case file opens with it,
+	 * and `room` allows two); returns how many.
+	 */
+	one(into: UsageEvent[], room: number): number {
 		const { f, rng } = this;
 		const tpls = f.templates;
 		const tpl = tpls[searchCumulative(this.cum, rng.float() * this.total, 0, tpls.length - 1)]!;
@@ -198,8 +201,24 @@ class RandomStream {
 			t = f.cal.time(rng, wantsOfficial ? tpl.rhythm : 'machine');
 			if (t < born) t = born + Math.floor(rng.float() * (now - born)); // a child born inside the window
 		}
-		const actor = wantsOfficial ? tpl.staff!.pick(rng, t) : '';
+		let actor = wantsOfficial ? tpl.staff!.pick(rng, t) : '';
+		// Ordinary traffic has no accidental look-ups of oneself or one's family: those are the
+		// planted misuse (story.ts) and the bench's scenarios, so detection is judged on them.
+		if (actor !== '' && f.isLinked(actor, subject)) {
+			actor = tpl.staff!.pick(rng, t);
+			if (actor !== '' && f.isLinked(actor, subject)) actor = '';
+		}
+		if (actor !== '' && room < 2 && f.isProtected[subject] === 1) actor = '';
 		let caseRef = actor !== '' ? f.manualCaseRef(tpl, t) : '';
+		let made = 0;
+		if (actor !== '' && f.isProtected[subject] === 1) {
+			// A protected person's legitimate look-up: part of a case file the agency's own
+			// processing opened first (what the explanation step recognises).
+			if (caseRef === '') caseRef = f.caseRef(tpl, t);
+			const opened = Math.max(born, f.cal.start[0]!, t - rng.int(10, 3 * 24 * 60) * 60_000);
+			into.push(f.make(tpl, subject, Math.min(opened, t), { caseRef }));
+			made++;
+		}
 		let visibility: Visibility = 'visible';
 		let discloseAfter: number | null = null;
 		if (spec.sealed && rng.float() < this.qSealed) {
@@ -207,10 +226,11 @@ class RandomStream {
 			discloseAfter = t + rng.int(365, 5 * 365) * DAY_MS + Math.floor(rng.float() * DAY_MS);
 		} else if (spec.restricted && actor !== '' && rng.float() < this.qRestricted) {
 			visibility = 'restricted';
-			if (caseRef === '') caseRef = f.caseRef(tpl, t); // investigations always have a file
+			if (caseRef === '' || f.caseForgotten) caseRef = f.caseRef(tpl, t); // investigations always have a file
 		}
 		const intermediary = visibility === 'visible' && spec.via && rng.float() < (spec.viaShare ?? this.qVia) ? f.intermediaryFor(tpl, subject) : '';
-		return f.make(tpl, subject, t, { actor, caseRef, visibility, discloseAfter, intermediary });
+		into.push(f.make(tpl, subject, t, { actor, caseRef, visibility, discloseAfter, intermediary }));
+		return made + 1;
 	}
 
 	/** One scheduled run: hundreds to thousands of people processed within the same minute. */

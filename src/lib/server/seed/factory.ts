@@ -7,7 +7,9 @@ import type { UsageEvent, Visibility } from '../../schemas/usage-event';
 import { Audience, People, Pool, activityWeights, sortByBirth } from './audience';
 import { Calendar, type Rhythm } from './calendar';
 import { AGENCIES, AGENCY, LOCAL_CITY, PURPOSES, xroadClient, type PurposeSpec } from './catalogue';
-import { DAY_MS, parseIsoDate, rfc3339 } from './dates';
+import { DAY_MS, parseIsoDate, rfc3339, tallinnMidnightUtc } from './dates';
+import { linkedPeople, officialFamilies, type OfficialFamily } from './family';
+import { protectedPeople, type ProtectedPerson } from './protected';
 import { type Rng, searchCumulative as search_ } from './random';
 import type { Reference } from './reference';
 
@@ -100,6 +102,13 @@ export class EventFactory {
 	readonly templates: Template[] = [];
 	readonly byCode = new Map<string, Template>();
 	readonly staff = new Map<string, Staff>();
+	/** Each official's family in the register (subject code -> people indexes). */
+	readonly families: Map<string, OfficialFamily>;
+	/** Per official: people they never look up by chance (themselves and their family). */
+	readonly linked: Map<string, Set<number>>;
+	/** The protected list (protected.ts), and a flag per person index. */
+	readonly protectedList: ProtectedPerson[];
+	readonly isProtected: Uint8Array;
 	private readonly pools = new Map<string, Pool>();
 	private readonly casePrefix = new Map<string, string>();
 
@@ -111,6 +120,11 @@ export class EventFactory {
 		this.cal = new Calendar(now, WINDOW_DAYS);
 		this.people = new People(ref.people);
 		const today = Math.floor(now / DAY_MS);
+		this.families = officialFamilies(ref);
+		this.linked = linkedPeople(this.families);
+		this.protectedList = protectedPeople(ref);
+		this.isProtected = new Uint8Array(this.people.n);
+		for (const p of this.protectedList) this.isProtected[p.index] = 1;
 		const activity = activityWeights(this.people, rng.derive('activity'), today);
 		const sorted = sortByBirth(this.people);
 		for (const a of AGENCIES) this.casePrefix.set(AGENCY[a.key], a.casePrefix);
@@ -121,8 +135,9 @@ export class EventFactory {
 		for (const o of ref.officials) {
 			let s = this.staff.get(o.agency_code);
 			if (!s) this.staff.set(o.agency_code, (s = new Staff()));
-			const from = parseIsoDate(o.employed_from) * DAY_MS;
-			const to = o.employed_to ? (parseIsoDate(o.employed_to) + 1) * DAY_MS : Infinity;
+			// Employment dates are Tallinn dates: from local midnight to the next local midnight.
+			const from = tallinnMidnightUtc(parseIsoDate(o.employed_from));
+			const to = o.employed_to ? tallinnMidnightUtc(parseIsoDate(o.employed_to) + 1) : Infinity;
 			s.add(`EE${o.personal_code}`, from, to, busy.has(o.personal_code) ? 6 : 0.3 - Math.log(1 - staffRng.float()));
 		}
 
@@ -165,19 +180,39 @@ export class EventFactory {
 	}
 
 	/** Case numbers look like MTA-2025-004512: agency prefix, year, running number. */
-	caseRef(tpl: Template, t: number): string {
+	caseRef(tpl: Template, t: number, u: number = this.rng.float()): string {
 		const c = tpl.caseChars;
 		const end = c.length;
 		let year = this.cal.year(t);
-		let n = 1 + Math.floor(this.rng.float() * 999_999);
+		let n = 1 + Math.floor(u * 999_999);
 		for (let k = 1; k <= 6; k++, n = Math.floor(n / 10)) c[end - k] = 48 + (n % 10);
 		for (let k = 8; k <= 11; k++, year = Math.floor(year / 10)) c[end - k] = 48 + (year % 10);
 		return String.fromCharCode.apply(null, c);
 	}
 
-	/** An official's case reference for manual work: mostly set, sometimes forgotten. */
+	/**
+	 * An official's case reference for manual work: mostly set, sometimes forgotten, but
+	 * always set where the purpose requires one (proceedings cannot be opened without a
+	 * file). The draw is made either way, so the rest of the random stream stays the same.
+	 */
 	manualCaseRef(tpl: Template, t: number): string {
-		return this.rng.float() < NO_CASE_SHARE ? '' : this.caseRef(tpl, t);
+		const u = this.rng.float();
+		this.caseForgotten = u < NO_CASE_SHARE;
+		if (!this.caseForgotten) return this.caseRef(tpl, t);
+		// The draw that forgot it numbers the case: no extra draw, the stream is unchanged.
+		return tpl.spec.caseRequired ? this.caseRef(tpl, t, u / NO_CASE_SHARE) : '';
+	}
+
+	/**
+	 * Whether the last manualCaseRef drew "forgotten" (even if it then numbered the case):
+	 * a restricted event then draws its file number as it always did (events.ts), which
+	 * keeps the random stream the same as before purposes required a case.
+	 */
+	caseForgotten = false;
+
+	/** Whether `actor` is the person at `subject` or family of theirs (the relative-lookup rule's links). */
+	isLinked(actor: string, subject: number): boolean {
+		return this.linked.get(actor)?.has(subject) ?? false;
 	}
 
 	/** The intermediary for a via-capable purpose, '' when none applies to this subject. */

@@ -1,11 +1,12 @@
 /**
  * Writes generated reference data (agencies, systems, purposes, officials, people, role
- * grants, demo personas) into ClickHouse. Usage events do not go through here: they take
+ * grants, demo personas, the protected list) into ClickHouse. Usage events do not go through here: they take
  * the one commit path, usage/writer.ts.
  */
 import { z } from 'zod';
 import { int64 } from '../db/columns';
 import { insertRows, queryOne } from '../db/query';
+import { protectedRows } from './protected';
 import { PERSONA_KEYS, type Reference } from './reference';
 
 /** People go in chunks: one JSON insert of a million rows would hold it all in memory twice. */
@@ -17,7 +18,7 @@ export async function insertReference(ref: Reference, onPeople?: (done: number, 
 	// The purpose table has no agency column: the generator's extra fields stay behind.
 	await insertRows(
 		'purpose',
-		ref.purposes.map(({ code, text_en, text_et, text_ru, legal_basis, version }) => ({ code, text_en, text_et, text_ru, legal_basis, version }))
+		ref.purposes.map(({ code, text_en, text_et, text_ru, legal_basis, version, case_required }) => ({ code, text_en, text_et, text_ru, legal_basis, version, case_required }))
 	);
 	for (let i = 0; i < ref.officials.length; i += PEOPLE_CHUNK) await insertRows('official', ref.officials.slice(i, i + PEOPLE_CHUNK));
 	for (let i = 0; i < ref.people.length; i += PEOPLE_CHUNK) {
@@ -25,6 +26,8 @@ export async function insertReference(ref: Reference, onPeople?: (done: number, 
 		onPeople?.(Math.min(i + PEOPLE_CHUNK, ref.people.length), ref.people.length);
 	}
 	await insertRows('role_grant', ref.roleGrants);
+	// The oversight body's protected list, kept by the auditor persona (see protected.ts).
+	await insertRows('protected_person', protectedRows(ref));
 	// The demo sign-in page lists these (demo mode only; harmless otherwise).
 	await insertRows(
 		'demo_persona',

@@ -1,23 +1,31 @@
 /**
  * Hand-written histories for the personas, present at any event count, so the demo and
  * the tests can rely on them: Jaan looked up by a dozen agencies (restricted and sealed
- * too), Mari's child at school and at the doctor, Kadri at work at the police. Plus a few
- * planted misuse patterns for the oversight side to find.
+ * too), Mari's child at school and at the doctor, Kadri at work at the police. Plus one
+ * planted instance of every detection rule's misuse for the oversight side to find.
  */
+import { RULE_IDS, type RuleId } from '../../oversight/rules';
+import { BUILDERS, tryBuild } from '../detection/scenarios';
+import { ScenarioWorld } from '../detection/scenario-world';
 import type { UsageEvent, Visibility } from '../../schemas/usage-event';
-import { daysFromCivil, DAY_MS, parseIsoDate, weekday } from './dates';
-import type { EventFactory, Template } from './factory';
+import { daysFromCivil, DAY_MS, weekday } from './dates';
+import type { EventFactory } from './factory';
 import type { Rng } from './random';
 import type { Persona, PersonaKey } from './reference';
 
-export type AnomalyKind = 'self-lookup' | 'relative-lookup' | 'after-employment';
+/** A planted pattern is named by the detection rule that should find it. */
+export type AnomalyKind = RuleId;
 
 export interface PlantedAnomaly {
 	kind: AnomalyKind;
+	/** The official ('' when several: many-officials). */
 	actor_code: string;
+	/** The person ('' when the pattern is about an official: off-hours, volume-spike, consecutive-codes). */
 	subject_code: string;
 	agency_code: string;
 	event_ids: string[];
+	/** What was planted, in words. */
+	note: string;
 }
 
 export interface Story {
@@ -193,81 +201,30 @@ export function buildStory(f: EventFactory, rng: Rng): Story {
 		add('TK-PRESCRIPTION', kadri, ago(40, 18, 2));
 	}
 
-	plantAnomalies(f, rng, { add, weekdayAgo, ago }, anomalies);
+	plantAnomalies(f, rng.derive('misuse'), events, anomalies);
 	return { events, anomalies };
 }
 
-interface Helpers {
-	add: (code: string, subject: number, t: number | null, o?: StoryFields) => UsageEvent | null;
-	weekdayAgo: (days: number, hour: number, minute: number) => number;
-	ago: (days: number, hour: number, minute: number) => number;
-}
+/** Which variant of each rule's scenario builder the demo plants: a clear, ordinary-looking instance. */
+const PLANTED_VARIANT: Record<RuleId, number> = {
+	'self-lookup': 1, // two look-ups of their own record, no case number
+	'relative-lookup': 0, // someone in the official's household
+	'protected-person': 5, // three look-ups of a protected person in five days
+	'no-case-ref': 1, // two accesses to a case purpose without the case
+	'off-hours': 0, // late on a weekday night
+	'volume-spike': 2, // 60 look-ups in one day
+	'many-officials': 1, // six officials on one person within three hours
+	'consecutive-codes': 2, // eight codes in sequence within twenty minutes
+	'after-employment': 1 // ten days after the employment ended
+};
 
-/** Officials looking up themselves, a relative at night, and someone after leaving the job. */
-function plantAnomalies(f: EventFactory, rng: Rng, h: Helpers, out: PlantedAnomaly[]): void {
-	const { people, cal } = f;
-	const personaCodes = new Set(f.ref.personas.map((p) => p.personal_code));
-	const manualTemplate = new Map<string, Template>();
-	for (const t of f.templates) if (t.spec.manual > 0 && t.staff && !t.spec.restricted && !t.spec.sealed && !manualTemplate.has(t.agency)) manualTemplate.set(t.agency, t);
-	const candidates = f.ref.officials.filter((o) => !personaCodes.has(o.personal_code) && manualTemplate.has(o.agency_code));
-	const employed = candidates.filter((o) => o.employed_to === null && parseIsoDate(o.employed_from) < cal.first);
-	if (employed.length === 0) return;
-	const record = (kind: AnomalyKind, actor: string, subject: number, agency: string, evs: (UsageEvent | null)[]) => {
-		const ids = evs.filter((e): e is UsageEvent => e !== null).map((e) => e.event_id);
-		if (ids.length) out.push({ kind, actor_code: actor, subject_code: people.subject[subject]!, agency_code: agency, event_ids: ids });
-	};
-
-	// Where each official is in the population: one pass, not a look-up per official.
-	const officialCodes = new Set(employed.map((o) => o.personal_code));
-	const at = new Map<string, number>();
-	people.rows.forEach((p, i) => {
-		if (officialCodes.has(p.personal_code)) at.set(p.personal_code, i);
-	});
-	const indexOf = (code: string) => at.get(code) ?? people.find(code);
-
-	const self = employed[rng.int(0, employed.length - 1)]!;
-	const selfIdx = indexOf(self.personal_code);
-	const selfTpl = manualTemplate.get(self.agency_code)!;
-	const selfActor = `EE${self.personal_code}`;
-	record('self-lookup', selfActor, selfIdx, self.agency_code, [
-		h.add(selfTpl.code, selfIdx, h.weekdayAgo(rng.int(30, 300), 21, 40), { actor: selfActor, caseRef: '' }),
-		h.add(selfTpl.code, selfIdx, h.weekdayAgo(rng.int(5, 25), 7, 5), { actor: selfActor, caseRef: '' })
-	]);
-
-	// Someone whose household has another member: a spouse, child or parent.
-	const households = new Map<number, number[]>();
-	const wanted = new Set(employed.filter((o) => o !== self).map((o) => people.household[indexOf(o.personal_code)]!));
-	for (let i = 0; i < people.n; i++) {
-		const hh = people.household[i]!;
-		if (!wanted.has(hh)) continue;
-		const members = households.get(hh);
-		if (members) members.push(i);
-		else households.set(hh, [i]);
-	}
-	const snooper = employed.find((o) => o !== self && (households.get(people.household[indexOf(o.personal_code)]!)?.length ?? 0) > 1);
-	if (snooper) {
-		const me = indexOf(snooper.personal_code);
-		const relative = households.get(people.household[me]!)!.find((i) => i !== me)!;
-		const tpl = manualTemplate.get(snooper.agency_code)!;
-		const actor = `EE${snooper.personal_code}`;
-		const d = rng.int(20, 200);
-		record('relative-lookup', actor, relative, snooper.agency_code, [
-			h.add(tpl.code, relative, h.ago(d, 22, 10), { actor, caseRef: '' }),
-			h.add(tpl.code, relative, h.ago(d + 9, 23, 35), { actor, caseRef: '' }),
-			h.add(tpl.code, relative, h.ago(d + 30, 6, 50), { actor, caseRef: '' })
-		]);
-	}
-
-	// Access after the employment ended: the account was never closed.
-	const leaver = candidates.find((o) => o.employed_to !== null && parseIsoDate(o.employed_to) + 20 < cal.first + cal.days - 1 && parseIsoDate(o.employed_to) > cal.first);
-	if (leaver) {
-		const tpl = manualTemplate.get(leaver.agency_code)!;
-		const actor = `EE${leaver.personal_code}`;
-		const end = parseIsoDate(leaver.employed_to!) - cal.first;
-		const subject = tpl.audience.draw(rng);
-		record('after-employment', actor, subject, leaver.agency_code, [
-			h.add(tpl.code, subject, cal.at(end + 12, 10, 15, rng.int(0, 59_999)), { actor }),
-			h.add(tpl.code, subject, cal.at(end + 19, 14, 40, rng.int(0, 59_999)), { actor })
-		]);
+/** One clear instance of every detection rule, made by the bench's scenario builders. */
+function plantAnomalies(f: EventFactory, rng: Rng, events: UsageEvent[], out: PlantedAnomaly[]): void {
+	const w = new ScenarioWorld(f);
+	for (const rule of RULE_IDS) {
+		const s = tryBuild(BUILDERS[rule], w, rng.derive(rule), PLANTED_VARIANT[rule]);
+		if (!s) continue; // a population too small for this pattern
+		events.push(...s.events);
+		out.push({ kind: rule, actor_code: s.label.actor_code, subject_code: s.label.subject_code, agency_code: s.agency_code, event_ids: s.label.event_ids, note: s.note });
 	}
 }
