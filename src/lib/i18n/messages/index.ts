@@ -14,6 +14,7 @@ import ledgerCheck from './ledgerCheck';
 import ledgerPage from './ledgerPage';
 import me from './me';
 import notifications from './notifications';
+import officialProfile from './officialProfile';
 import overview from './overview';
 import oversight from './oversight';
 import representation from './representation';
@@ -29,6 +30,7 @@ export const AREAS = {
 	ledgerPage,
 	me,
 	notifications,
+	officialProfile,
 	overview,
 	oversight,
 	representation
