@@ -66,7 +66,8 @@ export function textOn(fill: string): string {
  */
 export function heatmapLayout(m: HourWeekdayMatrix, width: number, weekdayChars: number, countChars: number): HeatmapLayout {
 	const w = Math.max(200, Math.round(width));
-	const left = Math.ceil(textWidth(Math.max(1, weekdayChars), HEATMAP_FONT_SIZE)) + 8;
+	// One character to spare: short weekday names are often wide letters ("Wed", "Пн").
+	const left = Math.ceil(textWidth(Math.max(1, weekdayChars) + 1, HEATMAP_FONT_SIZE)) + 8;
 	const top = HEATMAP_FONT_SIZE + 10;
 	const right = w - 4;
 	const cellWidth = (right - left) / HOURS.length;

@@ -19,7 +19,11 @@ describe('peerLayout', () => {
 			expect(l.self!.x).toBeLessThanOrEqual(l.plot.right + 1e-9);
 			expect(l.self!.labelX - textWidth(14, PEER_FONT_SIZE) / 2).toBeGreaterThanOrEqual(0);
 			expect(l.self!.labelX + textWidth(14, PEER_FONT_SIZE) / 2).toBeLessThanOrEqual(width);
-			for (let i = 1; i < l.xTicks.length; i++) expect(l.xTicks[i]!.x - l.xTicks[i - 1]!.x).toBeGreaterThanOrEqual(textWidth(3, PEER_FONT_SIZE));
+			for (let i = 1; i < l.xTicks.length; i++) expect(l.xTicks[i]!.labelX - l.xTicks[i - 1]!.labelX).toBeGreaterThanOrEqual(textWidth(3, PEER_FONT_SIZE));
+			for (const t of l.xTicks) {
+				expect(t.labelX - textWidth(3, PEER_FONT_SIZE) / 2).toBeGreaterThanOrEqual(0);
+				expect(t.labelX + textWidth(3, PEER_FONT_SIZE) / 2).toBeLessThanOrEqual(width);
+			}
 		});
 	}
 

@@ -26,7 +26,8 @@ export interface PeerLayout {
 	height: number;
 	plot: { left: number; right: number; top: number; bottom: number };
 	bins: PeerBin[];
-	xTicks: { value: number; x: number }[];
+	/** Each tick, and its label's centre (kept inside the chart). */
+	xTicks: { value: number; x: number; labelX: number }[];
 	/** The largest bin's count (the bars' scale top). */
 	maxCount: number;
 	/** The official's line and its label's centre (kept inside the chart), or null. */
@@ -64,6 +65,8 @@ export function peerLayout(input: PeerLayoutInput, width: number, selfLabelChars
 	const maxCount = Math.max(1, ...bins.map((b) => b.length));
 	const y = scaleLinear().domain([0, maxCount]).range([plot.bottom, plot.top]);
 	const half = textWidth(selfLabelChars, PEER_FONT_SIZE) / 2;
+	// A character to spare: wide digits in some fonts run past the estimate.
+	const tickHalf = textWidth(tickChars + 1, PEER_FONT_SIZE) / 2;
 	return {
 		width: w,
 		height: PEER_HEIGHT,
@@ -75,7 +78,7 @@ export function peerLayout(input: PeerLayoutInput, width: number, selfLabelChars
 			const bw = Math.max(1, x(x1) - left - 1);
 			return { x0, x1, count: b.length, x: left, y: y(b.length), width: bw, height: plot.bottom - y(b.length) };
 		}),
-		xTicks: x.ticks(tickCount).map((value) => ({ value, x: x(value) })),
+		xTicks: x.ticks(tickCount).map((value) => ({ value, x: x(value), labelX: Math.min(Math.max(x(value), tickHalf + 2), w - tickHalf - 2) })),
 		maxCount,
 		self: input.value === null ? null : { x: x(input.value), labelX: Math.min(Math.max(x(input.value), half + 2), w - half - 2) },
 		median: input.median === null ? null : { x: x(input.median) }

@@ -109,6 +109,8 @@ export const load: PageServerLoad = async ({ locals, url, params, setHeaders }) 
 		caseRef: string;
 		rows: { event_id: string; logged_at: string; subject_code: string; name: string | null; agency: string; system: string; purpose: string; case_ref: string }[];
 		people: number;
+		/** The list stopped at its limit: older events are not listed. */
+		truncated: boolean;
 	} = null;
 	if (recent && caseRef?.success) {
 		const subjects = [...new Set(recent.map((e) => e.subject_code))];
@@ -118,6 +120,7 @@ export const load: PageServerLoad = async ({ locals, url, params, setHeaders }) 
 		events = {
 			caseRef: caseRef.data,
 			people: subjects.length,
+			truncated: recent.length >= RECENT,
 			rows: recent.map((e) => ({
 				event_id: e.event_id,
 				logged_at: e.logged_at,
