@@ -2,7 +2,9 @@
  * Where an official worked in a period, by their events: each agency with the number of
  * the official's events there, most first (ties by code). The first is the agency whose
  * officials are the official's peers. Also whether an official has any events at all
- * (the profile of a code with no identity and no events does not exist).
+ * (the profile of a code with no identity and no events does not exist). The official's
+ * agencies are what the other questions then filter on, so this one alone filters on the
+ * official and the period only.
  */
 import { z } from 'zod';
 import { int64 } from '../../db/columns';
@@ -21,7 +23,7 @@ export async function officialAgencies(actor: string, period: Period): Promise<{
 	);
 }
 
-const anyRow = z.object({ found: z.union([z.number(), z.string()]) });
+const anyRow = z.object({ found: z.coerce.number() });
 
 /** Whether the official has any event, ever. */
 export async function officialHasEvents(actor: string): Promise<boolean> {

@@ -1,9 +1,10 @@
 /**
  * What every question of an official's profile is about: one official (actor code), the
  * agencies they worked for, and a period [from, to). The condition names agency, official
- * and time, in that order, so a sort order for oversight questions (migration 0013: by
- * agency, official and time) lets ClickHouse read only the official's rows; usage_event's
- * own order (by subject) answers it too, with a scan.
+ * and time, so a sort order for the oversight questions (migration 0013's projection or
+ * table, by agency and/or official and time) lets ClickHouse read only the official's rows
+ * (measured with such a projection at 1 M events: 3 of 490 granules); usage_event's own
+ * order (by subject) answers it too, with a scan.
  */
 export interface OfficialScope {
 	/** Country-prefixed actor code: EE38001085718. */
