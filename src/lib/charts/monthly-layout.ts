@@ -3,7 +3,7 @@
  * given width (the SVG's viewBox is that width, so one unit is one CSS pixel). d3 computes
  * the scales; the month labels are thinned so they never overlap, and kept inside the chart.
  */
-import { scaleBand, scaleLinear } from 'd3';
+import { scaleBand, scaleLinear, type ScaleBand } from 'd3';
 import type { MonthlyStack } from './monthly-stack';
 import { textWidth } from './text-fit';
 
@@ -66,25 +66,34 @@ export function monthlyLayout(st: MonthlyStack, width: number, labelChars: numbe
 		});
 	});
 
-	// Label every k-th month, counting back from the newest so the latest month is labelled.
-	const labelWidth = textWidth(labelChars, AXIS_FONT_SIZE);
-	const every = Math.max(1, Math.ceil((labelWidth + 12) / Math.max(x.step(), 1)));
-	const half = labelWidth / 2;
-	const xTicks: MonthlyLayout['xTicks'] = [];
-	for (let i = n - 1; i >= 0; i -= every) {
-		const centre = x(i)! + x.bandwidth() / 2;
-		const labelX = Math.min(Math.max(centre, half + 2), w - half - 2);
-		// A label pushed in from the left edge may come too close to its neighbour: skip it.
-		if (xTicks.length > 0 && xTicks[0]!.labelX - labelX < labelWidth + 4) continue;
-		xTicks.unshift({ month: i, x: centre, labelX });
-	}
-
 	return {
 		width: w,
 		height: MONTHLY_HEIGHT,
 		plot,
 		rects,
 		yTicks: ticks.map((value) => ({ value, y: y(value) })),
-		xTicks
+		// Label every k-th month, counting back from the newest so the latest month is labelled.
+		xTicks: slotTicks(x, n, labelChars, w).map((t) => ({ month: t.slot, x: t.x, labelX: t.labelX }))
 	};
+}
+
+/**
+ * Which of n slots of a band scale get a label on a time axis, and where each label's centre
+ * goes: every k-th slot, counting back from the newest so the latest is labelled, none
+ * overlapping, all inside a chart of width w. Shared by the time-bar charts.
+ * @param labelChars the longest label's length, in characters
+ */
+export function slotTicks(x: ScaleBand<number>, n: number, labelChars: number, w: number): { slot: number; x: number; labelX: number }[] {
+	const labelWidth = textWidth(labelChars, AXIS_FONT_SIZE);
+	const every = Math.max(1, Math.ceil((labelWidth + 12) / Math.max(x.step(), 1)));
+	const half = labelWidth / 2;
+	const ticks: { slot: number; x: number; labelX: number }[] = [];
+	for (let i = n - 1; i >= 0; i -= every) {
+		const centre = x(i)! + x.bandwidth() / 2;
+		const labelX = Math.min(Math.max(centre, half + 2), w - half - 2);
+		// A label pushed in from the left edge may come too close to its neighbour: skip it.
+		if (ticks.length > 0 && ticks[0]!.labelX - labelX < labelWidth + 4) continue;
+		ticks.unshift({ slot: i, x: centre, labelX });
+	}
+	return ticks;
 }

@@ -15,6 +15,7 @@ import ledgerCheck from './ledgerCheck';
 import ledgerPage from './ledgerPage';
 import me from './me';
 import notifications from './notifications';
+import officialProfile from './officialProfile';
 import overview from './overview';
 import oversight from './oversight';
 import protectedList from './protectedList';
@@ -33,6 +34,7 @@ export const AREAS = {
 	ledgerPage,
 	me,
 	notifications,
+	officialProfile,
 	overview,
 	oversight,
 	protectedList,
