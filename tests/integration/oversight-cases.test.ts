@@ -7,7 +7,8 @@
  * auditor and a case from before case links existed are written on the server's database
  * while it is stopped, as the detection and role administration would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ import { EVIDENCE_COLUMNS } from '../../src/lib/server/cases/evidence-csv';
 import { ingest } from '../support/api';
 import { parseCsv } from '../support/csv';
 import { newAgencyCode, newEvent } from '../support/data';
-import { startTestServer, type TestServer } from '../support/server';
+import { ROOT, startTestServer, type TestServer } from '../support/server';
 
 // The server's data directory, which this process opens itself while the server is stopped.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'peegel-cases-'));
@@ -323,7 +324,16 @@ describe('the workflow', () => {
 		expect(noOutcome.html).toMatch(/<textarea id="step-note"[^>]*>kept<\/textarea>/);
 		expect((await casePage(caseId)).history).toEqual([1, 2, 3]);
 
-		await actOk(caseId, 'step', { state: 'closed', outcome: 'justified', note: 'The officer had a case.' });
+		const tooLong = await act(caseId, 'step', { state: 'closed', outcome: 'justified', note_to_person: 'x'.repeat(2001) });
+		expect(tooLong.status).toBe(400);
+		expect(tooLong.html).toContain('Shorten the note to the person to at most 2,000 characters.');
+		expect(tooLong.html).toMatch(/<textarea id="step-note-to-person"[^>]*aria-invalid="true"/);
+		await actOk(caseId, 'step', {
+			state: 'closed',
+			outcome: 'justified',
+			note: 'The officer had a case.',
+			note_to_person: 'We checked: the police had a case about you <then>.'
+		});
 		view = await casePage(caseId);
 		expect(view).toMatchObject({ state: 'closed', outcome: 'justified', history: [1, 2, 3, 4] });
 		expect(view.html).toContain('This case is closed and cannot change.');
@@ -347,6 +357,11 @@ describe('the workflow', () => {
 		const flags = await fetch(`${server.url}/me/flags?lang=en`, { headers: { cookie: p.cookie } }).then((r) => r.text());
 		expect(flags).toContain('data-case-state="closed"');
 		expect(flags).toContain('The use was justified');
+		// With the oversight body's message to them, and nothing of the auditors' own notes.
+		expect(flags).toContain('From the oversight body');
+		expect(flags).toContain('We checked: the police had a case about you &lt;then>.');
+		expect(flags).not.toContain('The officer had a case.');
+		expect(flags).not.toContain(OFFICIAL);
 	});
 
 	it('assigns to an auditor or nobody, and refuses anyone else', async () => {
@@ -536,10 +551,26 @@ describe('the evidence', () => {
 			expect(checked.checkpoint!.size).toBe(ev.checkpoint.size);
 		}
 		expect(ev.events.map((e) => e.visibility).sort()).toEqual(['restricted', 'sealed']);
+		// Offline, with the command-line checkers: the whole file, and one event's bundle as a citizen's is.
+		const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+		const file = path.join(dataDir, 'evidence.json');
+		writeFileSync(file, JSON.stringify(ev));
+		const whole = spawnSync(process.execPath, [tsx, 'scripts/ledger-check-evidence.ts', file, '--key', key], { cwd: ROOT, encoding: 'utf8' });
+		expect(whole.status, whole.stderr).toBe(0);
+		expect(whole.stdout).toContain(`2 of 2 events verified against the checkpoint of ${ev.checkpoint.size} entries`);
+		const bundleFile = path.join(dataDir, 'bundle.json');
+		writeFileSync(bundleFile, JSON.stringify((ev.events[0]!.proof as { bundle: unknown }).bundle));
+		const one = spawnSync(process.execPath, [tsx, 'scripts/ledger-check-bundle.ts', bundleFile, '--key', key], { cwd: ROOT, encoding: 'utf8' });
+		expect(one.status, one.stderr).toBe(0);
+		expect(one.stdout).toContain('VERIFIED');
 		// A changed official does not verify.
 		const forged = structuredClone(ev.events[0]!.proof) as { oversight: { actor_code: string } };
 		forged.oversight.actor_code = 'EE37001010000';
 		expect(checkEvidenceProof(forged, key).problem).toContain('not the ones committed');
+		writeFileSync(file, JSON.stringify({ ...ev, events: [{ ...ev.events[0], proof: forged }] }));
+		const tampered = spawnSync(process.execPath, [tsx, 'scripts/ledger-check-evidence.ts', file, '--key', key], { cwd: ROOT, encoding: 'utf8' });
+		expect(tampered.status).toBe(1);
+		expect(tampered.stdout).toContain('NOT VERIFIED');
 
 		// The CSV: the same evidence, RFC 4180, formulas neutralised, proofs in hex.
 		const csvRes = await get(`/oversight/cases/${caseId}/evidence.csv`, auditor);

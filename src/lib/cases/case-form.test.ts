@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_MAX, parseAssignForm, parseEventRefForm, parseNoteForm, parseStepForm } from './case-form';
+import { NOTE_MAX, NOTE_TO_PERSON_MAX, parseAssignForm, parseEventRefForm, parseNoteForm, parseStepForm } from './case-form';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 
@@ -7,11 +7,11 @@ describe('parseStepForm', () => {
 	it('takes the steps the workflow allows', () => {
 		expect(parseStepForm(form({ state: 'investigating', note: ' Asked the agency ' }), 'new')).toEqual({
 			ok: true,
-			data: { state: 'investigating', outcome: '', note: 'Asked the agency' }
+			data: { state: 'investigating', outcome: '', note: 'Asked the agency', noteToPerson: '' }
 		});
-		expect(parseStepForm(form({ state: 'closed', outcome: 'misuse' }), 'investigating')).toEqual({
+		expect(parseStepForm(form({ state: 'closed', outcome: 'misuse', note_to_person: ' The officer was disciplined. ' }), 'investigating')).toEqual({
 			ok: true,
-			data: { state: 'closed', outcome: 'misuse', note: '' }
+			data: { state: 'closed', outcome: 'misuse', note: '', noteToPerson: 'The officer was disciplined.' }
 		});
 		// An outcome sent along with a step that does not close is ignored.
 		expect(parseStepForm(form({ state: 'investigating', outcome: 'misuse' }), 'new')).toMatchObject({ ok: true, data: { outcome: '' } });
@@ -27,6 +27,10 @@ describe('parseStepForm', () => {
 		expect(parseStepForm(form({ state: 'investigating', note: 'x'.repeat(NOTE_MAX + 1) }), 'new')).toEqual({
 			ok: false,
 			errors: [{ field: 'note', code: 'noteTooLong' }]
+		});
+		expect(parseStepForm(form({ state: 'investigating', note_to_person: 'x'.repeat(NOTE_TO_PERSON_MAX + 1) }), 'new')).toEqual({
+			ok: false,
+			errors: [{ field: 'note_to_person', code: 'noteToPersonTooLong' }]
 		});
 	});
 });

@@ -9,12 +9,14 @@ import { subjectCodeError } from '../personal-code';
 import { CASE_OUTCOMES, CASE_STATES, stepError, type CaseOutcome, type CaseState } from './workflow';
 
 export const NOTE_MAX = 10_000;
+/** A message to the person: shown on their "My flags", as long as a flag's comment may be. */
+export const NOTE_TO_PERSON_MAX = 2_000;
 
 export const CASE_FORMS = ['take', 'assign', 'note', 'step', 'link', 'unlink'] as const;
 export type CaseForm = (typeof CASE_FORMS)[number];
 
 export type CaseFieldError = {
-	field: 'case' | 'state' | 'outcome' | 'note' | 'assignee' | 'event_id' | 'subject_code';
+	field: 'case' | 'state' | 'outcome' | 'note' | 'note_to_person' | 'assignee' | 'event_id' | 'subject_code';
 	code:
 		| 'noCase'
 		| 'closed'
@@ -23,6 +25,7 @@ export type CaseFieldError = {
 		| 'outcomeNotAllowed'
 		| 'noteRequired'
 		| 'noteTooLong'
+		| 'noteToPersonTooLong'
 		| 'notAuditor'
 		| 'eventInvalid'
 		| 'subjectInvalid'
@@ -60,13 +63,15 @@ export function parseAssignForm(form: Form, auditorCodes: readonly string[]): Pa
 }
 
 /** A workflow step from `from`, checked with the workflow's rules (the server checks again when it writes). */
-export function parseStepForm(form: Form, from: CaseState): Parsed<{ state: CaseState; outcome: CaseOutcome | ''; note: string }> {
+export function parseStepForm(form: Form, from: CaseState): Parsed<{ state: CaseState; outcome: CaseOutcome | ''; note: string; noteToPerson: string }> {
 	const errors: CaseFieldError[] = [];
 	const state = z.enum(CASE_STATES).safeParse(text(form, 'state'));
 	const rawOutcome = text(form, 'outcome');
 	const outcome = z.union([z.enum(CASE_OUTCOMES), z.literal('')]).safeParse(rawOutcome);
 	const n = note(form, false);
 	if (!('value' in n)) errors.push(n);
+	const toPerson = text(form, 'note_to_person').trim();
+	if (toPerson.length > NOTE_TO_PERSON_MAX) errors.push({ field: 'note_to_person', code: 'noteToPersonTooLong' });
 	if (from === 'closed') errors.push({ field: 'state', code: 'closed' });
 	else if (!state.success) errors.push({ field: 'state', code: 'step' });
 	else if (!outcome.success) errors.push({ field: 'outcome', code: state.data === 'closed' ? 'outcomeRequired' : 'outcomeNotAllowed' });
@@ -77,7 +82,7 @@ export function parseStepForm(form: Form, from: CaseState): Parsed<{ state: Case
 		if (problem) errors.push(stepFieldError(problem.field, state.data));
 	}
 	if (errors.length > 0 || !state.success || !outcome.success || !('value' in n)) return { ok: false, errors };
-	return { ok: true, data: { state: state.data, outcome: state.data === 'closed' ? outcome.data : '', note: n.value } };
+	return { ok: true, data: { state: state.data, outcome: state.data === 'closed' ? outcome.data : '', note: n.value, noteToPerson: toPerson } };
 }
 
 /** A workflow refusal (stepError, recordTransition) as a form error. */

@@ -74,6 +74,7 @@ export default defineMessages({
 			outcome: 'Outcome',
 			assignee: 'Assignee',
 			note: 'Note',
+			noteToPerson: 'To the person',
 			actor: 'Recorded by'
 		},
 		flags: {
@@ -124,6 +125,8 @@ export default defineMessages({
 			to_closed: 'Closed: close the case with an outcome',
 			outcomeLegend: 'Outcome (when closing)',
 			stepNote: 'Note (optional)',
+			noteToPerson: 'Note to the person (optional)',
+			noteToPersonHint: 'Shown to the person on “My flags” with the case’s status. Do not name the official. At most {{max, number}} characters.',
 			recordStep: 'Record the step',
 			linkHeading: 'Link an event',
 			linkHint: 'An event is found by its id and its person’s code (from the search or an alert).',
@@ -147,6 +150,7 @@ export default defineMessages({
 			outcomeNotAllowed: 'Only a closed case has an outcome.',
 			noteRequired: 'Write the note.',
 			noteTooLong: 'Shorten the note to at most {{max, number}} characters.',
+			noteToPersonTooLong: 'Shorten the note to the person to at most {{max, number}} characters.',
 			notAuditor: 'Choose one of the auditors.',
 			eventInvalid: 'Give the event’s id (a UUID such as 0b1c2d3e-4f50-4612-8734-956a7b8c9d0e).',
 			subjectInvalid: 'Give the person’s code with its country prefix, e.g. EE38001085718.',
@@ -228,6 +232,7 @@ export default defineMessages({
 			outcome: 'Tulemus',
 			assignee: 'Menetleja',
 			note: 'Märkus',
+			noteToPerson: 'Isikule',
 			actor: 'Sisestaja'
 		},
 		flags: {
@@ -278,6 +283,8 @@ export default defineMessages({
 			to_closed: 'Lõpetatud: lõpeta menetlus tulemusega',
 			outcomeLegend: 'Tulemus (lõpetamisel)',
 			stepNote: 'Märkus (vabatahtlik)',
+			noteToPerson: 'Teade isikule (vabatahtlik)',
+			noteToPersonHint: 'Isik näeb seda lehel „Minu teavitused“ koos menetluse seisuga. Ära nimeta ametnikku. Kuni {{max, number}} tähemärki.',
 			recordStep: 'Salvesta samm',
 			linkHeading: 'Seo sündmus',
 			linkHint: 'Sündmus leitakse selle tunnuse ja isiku koodi järgi (otsingust või hoiatusest).',
@@ -301,6 +308,7 @@ export default defineMessages({
 			outcomeNotAllowed: 'Tulemus on ainult lõpetatud menetlusel.',
 			noteRequired: 'Kirjuta märkus.',
 			noteTooLong: 'Lühenda märkust kuni {{max, number}} tähemärgini.',
+			noteToPersonTooLong: 'Lühenda teadet isikule kuni {{max, number}} tähemärgini.',
 			notAuditor: 'Vali üks järelevalve menetlejatest.',
 			eventInvalid: 'Kirjuta sündmuse tunnus (UUID, nt 0b1c2d3e-4f50-4612-8734-956a7b8c9d0e).',
 			subjectInvalid: 'Kirjuta isiku kood koos riigi eesliitega, nt EE38001085718.',
@@ -384,6 +392,7 @@ export default defineMessages({
 			outcome: 'Результат',
 			assignee: 'Ответственный',
 			note: 'Заметка',
+			noteToPerson: 'Для лица',
 			actor: 'Внёс(ла)'
 		},
 		flags: {
@@ -434,6 +443,8 @@ export default defineMessages({
 			to_closed: 'Закрыто: закрыть дело с результатом',
 			outcomeLegend: 'Результат (при закрытии)',
 			stepNote: 'Заметка (необязательно)',
+			noteToPerson: 'Сообщение лицу (необязательно)',
+			noteToPersonHint: 'Лицо увидит его на странице «Мои сигналы» вместе с состоянием дела. Не называйте должностное лицо. Не более {{max, number}} символов.',
 			recordStep: 'Записать шаг',
 			linkHeading: 'Связать событие',
 			linkHint: 'Событие находится по его идентификатору и коду лица (из поиска или предупреждения).',
@@ -457,6 +468,7 @@ export default defineMessages({
 			outcomeNotAllowed: 'Результат есть только у закрытого дела.',
 			noteRequired: 'Напишите заметку.',
 			noteTooLong: 'Сократите заметку до {{max, number}} символов.',
+			noteToPersonTooLong: 'Сократите сообщение лицу до {{max, number}} символов.',
 			notAuditor: 'Выберите одного из инспекторов.',
 			eventInvalid: 'Укажите идентификатор события (UUID, напр. 0b1c2d3e-4f50-4612-8734-956a7b8c9d0e).',
 			subjectInvalid: 'Укажите код лица с префиксом страны, напр. EE38001085718.',

@@ -7,7 +7,8 @@
  * JSON, format "peegel-case-evidence/1":
  *   case        case_id, case_ref, opened_at, source, alert_id, event_id, subject_code,
  *               opened_by, state, outcome, assignee (now)
- *   history     every case_history row: seq, at, state, outcome, assignee, note, actor
+ *   history     every case_history row: seq, at, state, outcome, assignee, note,
+ *               note_to_person, actor
  *   links       every link/unlink of an event: event_id, subject_code, change, at, actor
  *   flags       flag_id, event_id, subject_code, flagged_by, kind, comment, created_at
  *   events      the linked events, newest first: every usage_event field, agency_name,

@@ -15,6 +15,7 @@ const historyRow = z.object({
 	outcome: z.union([z.enum(CASE_OUTCOMES), z.literal('')]),
 	assignee: z.string(),
 	note: z.string(),
+	note_to_person: z.string(),
 	actor: z.string()
 });
 export type CaseHistoryEntry = z.output<typeof historyRow>;
@@ -22,7 +23,7 @@ export type CaseHistoryEntry = z.output<typeof historyRow>;
 /** Every change of the case, oldest first (seq 1 is the opening). */
 export function caseHistory(caseId: string): Promise<CaseHistoryEntry[]> {
 	return queryRows(
-		`SELECT seq, at, state, outcome, assignee, note, actor FROM case_history
+		`SELECT seq, at, state, outcome, assignee, note, note_to_person, actor FROM case_history
 		 WHERE case_id = {case:UUID} ORDER BY seq`,
 		{ case: caseId },
 		historyRow

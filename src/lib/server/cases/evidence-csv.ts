@@ -5,7 +5,8 @@
  *
  *   case        the opening: case_id, at (opened), state/outcome/assignee (now), actor (who
  *               caused the opening), source, alert_id, event_id, subject_code, case_ref
- *   history     one per history row: seq, at, state, outcome, assignee, actor, note
+ *   history     one per history row: seq, at, state, outcome, assignee, actor, note,
+ *               note_to_person (the message shown on the person's "My flags")
  *   link/unlink one per change of the linked events: at, actor, event_id, subject_code
  *   flag        one per citizen's flag: flag_id, at, flag_kind, flagged_by, note (the comment)
  *   event       one per linked event: every field, agency_name, official_name and
@@ -32,6 +33,7 @@ export const EVIDENCE_COLUMNS = [
 	'assignee',
 	'actor',
 	'note',
+	'note_to_person',
 	'source',
 	'alert_id',
 	'flag_id',
@@ -92,7 +94,7 @@ export function evidenceRecords(ev: CaseEvidence): CsvRecord[] {
 		}
 	];
 	for (const h of ev.history) {
-		out.push({ record: 'history', case_id: c.case_id, seq: h.seq, at: h.at, state: h.state, outcome: h.outcome, assignee: h.assignee, actor: h.actor, note: h.note });
+		out.push({ record: 'history', case_id: c.case_id, seq: h.seq, at: h.at, state: h.state, outcome: h.outcome, assignee: h.assignee, actor: h.actor, note: h.note, note_to_person: h.note_to_person });
 	}
 	for (const l of ev.links) {
 		out.push({ record: l.change, case_id: c.case_id, at: l.at, actor: l.actor, event_id: l.event_id, subject_code: l.subject_code });

@@ -173,7 +173,7 @@ export const actions: Actions = {
 	},
 	step: async (event) => {
 		const { auditor, c, form } = await actionStart(event);
-		const values = formValues(form, ['state', 'outcome', 'note']);
+		const values = formValues(form, ['state', 'outcome', 'note', 'note_to_person']);
 		const parsed = parseStepForm(form, c.state);
 		if (!parsed.ok) return refused('step', 400, parsed.errors, values);
 		return transition('step', c, { caseId: c.case_id, ...parsed.data, actor: auditor.code }, values);
