@@ -80,6 +80,7 @@ test('a flag becomes a case the auditor investigates and closes; the citizen see
 	await auditor.getByRole('radio', { name: 'Closed: close the case with an outcome' }).check();
 	await auditor.getByRole('radio', { name: 'Misuse', exact: true }).check();
 	await auditor.getByRole('textbox', { name: 'Note (optional)' }).fill('No case file: the look-up had no reason.');
+	await auditor.getByRole('textbox', { name: 'Note to the person (optional)' }).fill('The official had no reason to look you up; their agency has been told.');
 	await auditor.getByRole('button', { name: 'Record the step' }).click();
 	await expect(auditor.locator('[data-case-state]')).toHaveAttribute('data-case-state', 'closed');
 	await expect(auditor.locator('[data-case-outcome]')).toHaveAttribute('data-case-outcome', 'misuse');
@@ -91,6 +92,7 @@ test('a flag becomes a case the auditor investigates and closes; the citizen see
 	const item = page.locator(`[data-event-id="${eventId}"]`).first();
 	await expect(item).toHaveAttribute('data-case-state', 'closed');
 	await expect(item).toContainText('Misuse found');
+	await expect(item).toContainText('The official had no reason to look you up; their agency has been told.');
 	// …and the auditor's review of the case as a use of their data by the inspectorate.
 	await page.goto('/me');
 	await expect(timeline(page)).toBeVisible();

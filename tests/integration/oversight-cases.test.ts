@@ -7,7 +7,7 @@
  * auditor and a case from before case links existed are written on the server's database
  * while it is stopped, as the detection and role administration would.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -152,6 +152,18 @@ async function caseList(query: string): Promise<{ cases: ListedCase[]; next: str
 }
 
 const ids = (cases: ListedCase[]) => cases.map((c) => c.id);
+
+/**
+ * A repository script (tsx), run without blocking this process: a blocked event loop would
+ * miss the server closing idle keep-alive connections, and the next request would fail.
+ */
+function script(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout, stderr) =>
+			resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr })
+		);
+	});
+}
 
 // Written while the server is stopped (beforeAll): the alert and the legacy case.
 const alertId = crypto.randomUUID();
@@ -552,15 +564,14 @@ describe('the evidence', () => {
 		}
 		expect(ev.events.map((e) => e.visibility).sort()).toEqual(['restricted', 'sealed']);
 		// Offline, with the command-line checkers: the whole file, and one event's bundle as a citizen's is.
-		const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 		const file = path.join(dataDir, 'evidence.json');
 		writeFileSync(file, JSON.stringify(ev));
-		const whole = spawnSync(process.execPath, [tsx, 'scripts/ledger-check-evidence.ts', file, '--key', key], { cwd: ROOT, encoding: 'utf8' });
+		const whole = await script('scripts/ledger-check-evidence.ts', file, '--key', key);
 		expect(whole.status, whole.stderr).toBe(0);
 		expect(whole.stdout).toContain(`2 of 2 events verified against the checkpoint of ${ev.checkpoint.size} entries`);
 		const bundleFile = path.join(dataDir, 'bundle.json');
 		writeFileSync(bundleFile, JSON.stringify((ev.events[0]!.proof as { bundle: unknown }).bundle));
-		const one = spawnSync(process.execPath, [tsx, 'scripts/ledger-check-bundle.ts', bundleFile, '--key', key], { cwd: ROOT, encoding: 'utf8' });
+		const one = await script('scripts/ledger-check-bundle.ts', bundleFile, '--key', key);
 		expect(one.status, one.stderr).toBe(0);
 		expect(one.stdout).toContain('VERIFIED');
 		// A changed official does not verify.
@@ -568,7 +579,7 @@ describe('the evidence', () => {
 		forged.oversight.actor_code = 'EE37001010000';
 		expect(checkEvidenceProof(forged, key).problem).toContain('not the ones committed');
 		writeFileSync(file, JSON.stringify({ ...ev, events: [{ ...ev.events[0], proof: forged }] }));
-		const tampered = spawnSync(process.execPath, [tsx, 'scripts/ledger-check-evidence.ts', file, '--key', key], { cwd: ROOT, encoding: 'utf8' });
+		const tampered = await script('scripts/ledger-check-evidence.ts', file, '--key', key);
 		expect(tampered.status).toBe(1);
 		expect(tampered.stdout).toContain('NOT VERIFIED');
 
