@@ -61,6 +61,7 @@ export default defineMessages({
 			status: 'Status',
 			outcome: 'Outcome',
 			caseRef: 'Case reference',
+			fromOversight: 'From the oversight body',
 			theUse: 'The use'
 		},
 		kind: {
@@ -137,6 +138,7 @@ export default defineMessages({
 			status: 'Olek',
 			outcome: 'Tulemus',
 			caseRef: 'Juhtumi viide',
+			fromOversight: 'Järelevalveasutuse teade',
 			theUse: 'Kasutus'
 		},
 		kind: {
@@ -215,6 +217,7 @@ export default defineMessages({
 			status: 'Статус',
 			outcome: 'Итог',
 			caseRef: 'Номер дела',
+			fromOversight: 'Сообщение надзорного органа',
 			theUse: 'Использование'
 		},
 		kind: {

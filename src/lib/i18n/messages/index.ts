@@ -18,6 +18,7 @@ import notifications from './notifications';
 import officialProfile from './officialProfile';
 import overview from './overview';
 import oversight from './oversight';
+import oversightCases from './oversightCases';
 import protectedList from './protectedList';
 import representation from './representation';
 import rules from './rules';
@@ -37,6 +38,7 @@ export const AREAS = {
 	officialProfile,
 	overview,
 	oversight,
+	oversightCases,
 	protectedList,
 	representation,
 	rules

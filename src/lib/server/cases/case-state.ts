@@ -1,10 +1,11 @@
 /** A case's current state: its opening row and its latest history row. */
 import { z } from 'zod';
+import { CASE_SOURCES } from '../../cases/case-filters';
 import { CASE_OUTCOMES, CASE_STATES } from '../../cases/workflow';
 import { int64, utcDateTime } from '../db/columns';
 import { queryOne } from '../db/query';
 
-export const CASE_SOURCES = ['flag', 'alert'] as const;
+export { CASE_SOURCES };
 
 const caseRow = z.object({
 	case_id: z.string(),

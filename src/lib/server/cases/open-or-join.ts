@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { chTime } from '../db/columns';
 import { insertRows, queryOne } from '../db/query';
+import type { EventRef } from '../oversight/events';
+import { writeLinkChanges } from './case-links';
 import type { EventLock } from './event-lock';
 
 export interface CaseOpening {
@@ -43,13 +45,28 @@ async function openCaseOf(eventId: string): Promise<string | null> {
 export async function openOrJoinCase(lock: EventLock, c: CaseOpening): Promise<{ caseId: string; opened: boolean }> {
 	const open = await openCaseOf(lock.eventId);
 	if (open) return { caseId: open, opened: false };
+	return { caseId: await openCase(lock, c), opened: true };
+}
+
+/**
+ * Opens a new case about the locked event, with the event linked to it and any other
+ * events given (an alert's evidence) linked too. Returns the case's id.
+ */
+export async function openCase(lock: EventLock, c: CaseOpening, alsoLinked: readonly EventRef[] = []): Promise<string> {
 	const caseId = crypto.randomUUID();
-	const at = chTime(Date.now());
-	// History first: a crash between the two writes leaves an unreferenced history row,
-	// never a case without a state.
+	const now = new Date();
+	const at = chTime(now);
+	// History and links first, the case row last: a crash between the writes leaves
+	// unreferenced rows, never a case without a state or without its event linked.
 	await insertRows('case_history', [
 		{ case_id: caseId, seq: 1, at, state: 'new', outcome: '', assignee: '', note: '', actor: c.actor }
 	]);
+	const own: EventRef = { event_id: lock.eventId, subject_code: c.subjectCode };
+	const links = [own, ...alsoLinked.filter((r) => r.event_id.toLowerCase() !== lock.eventId)];
+	await writeLinkChanges(
+		links.map((r) => ({ caseId, event_id: r.event_id, subject_code: r.subject_code, change: 'link' as const, actor: c.actor })),
+		now
+	);
 	await insertRows('oversight_case', [
 		{
 			case_id: caseId,
@@ -61,5 +78,5 @@ export async function openOrJoinCase(lock: EventLock, c: CaseOpening): Promise<{
 			opened_by: c.actor
 		}
 	]);
-	return { caseId, opened: true };
+	return caseId;
 }

@@ -16,6 +16,8 @@ const transitionInput = z.object({
 	/** The auditor on the case (a personal code, '' for nobody); absent keeps the current one. */
 	assignee: z.string().trim().max(64).optional(),
 	note: z.string().trim().max(10_000).default(''),
+	/** A message to the person the case is about, shown on their "My flags" ('' for none). */
+	noteToPerson: z.string().trim().max(2_000).default(''),
 	/** Personal code of who records the step. */
 	actor: z.string().trim().min(1).max(64)
 });
@@ -43,7 +45,7 @@ export async function recordTransition(input: TransitionInput): Promise<Transiti
 		const assignee = t.assignee ?? current.assignee;
 		const seq = current.seq + 1;
 		await insertRows('case_history', [
-			{ case_id: current.case_id, seq, at: chTime(at), state: t.state, outcome: t.outcome, assignee, note: t.note, actor: t.actor }
+			{ case_id: current.case_id, seq, at: chTime(at), state: t.state, outcome: t.outcome, assignee, note: t.note, note_to_person: t.noteToPerson, actor: t.actor }
 		]);
 		return {
 			ok: true,

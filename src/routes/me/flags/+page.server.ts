@@ -32,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 				caseId: f.case_id,
 				state: f.state,
 				outcome: f.state === 'closed' ? f.outcome : '',
+				noteToPerson: f.note_to_person,
 				event,
 				// The timeline on the event's day, scrolled to its row.
 				timelineHref: day ? `/me?from=${day}&to=${day}&each=1#event-${f.event_id}` : '/me'
