@@ -207,7 +207,7 @@ class RandomStream {
 			discloseAfter = t + rng.int(365, 5 * 365) * DAY_MS + Math.floor(rng.float() * DAY_MS);
 		} else if (spec.restricted && actor !== '' && rng.float() < this.qRestricted) {
 			visibility = 'restricted';
-			if (caseRef === '') caseRef = f.caseRef(tpl, t); // investigations always have a file
+			if (caseRef === '' || f.caseForgotten) caseRef = f.caseRef(tpl, t); // investigations always have a file
 		}
 		const intermediary = visibility === 'visible' && spec.via && rng.float() < (spec.viaShare ?? this.qVia) ? f.intermediaryFor(tpl, subject) : '';
 		return f.make(tpl, subject, t, { actor, caseRef, visibility, discloseAfter, intermediary });

@@ -165,20 +165,35 @@ export class EventFactory {
 	}
 
 	/** Case numbers look like MTA-2025-004512: agency prefix, year, running number. */
-	caseRef(tpl: Template, t: number): string {
+	caseRef(tpl: Template, t: number, u: number = this.rng.float()): string {
 		const c = tpl.caseChars;
 		const end = c.length;
 		let year = this.cal.year(t);
-		let n = 1 + Math.floor(this.rng.float() * 999_999);
+		let n = 1 + Math.floor(u * 999_999);
 		for (let k = 1; k <= 6; k++, n = Math.floor(n / 10)) c[end - k] = 48 + (n % 10);
 		for (let k = 8; k <= 11; k++, year = Math.floor(year / 10)) c[end - k] = 48 + (year % 10);
 		return String.fromCharCode.apply(null, c);
 	}
 
-	/** An official's case reference for manual work: mostly set, sometimes forgotten. */
+	/**
+	 * An official's case reference for manual work: mostly set, sometimes forgotten, but
+	 * always set where the purpose requires one (proceedings cannot be opened without a
+	 * file). The draw is made either way, so the rest of the random stream stays the same.
+	 */
 	manualCaseRef(tpl: Template, t: number): string {
-		return this.rng.float() < NO_CASE_SHARE ? '' : this.caseRef(tpl, t);
+		const u = this.rng.float();
+		this.caseForgotten = u < NO_CASE_SHARE;
+		if (!this.caseForgotten) return this.caseRef(tpl, t);
+		// The draw that forgot it numbers the case: no extra draw, the stream is unchanged.
+		return tpl.spec.caseRequired ? this.caseRef(tpl, t, u / NO_CASE_SHARE) : '';
 	}
+
+	/**
+	 * Whether the last manualCaseRef drew "forgotten" (even if it then numbered the case):
+	 * a restricted event then draws its file number as it always did (events.ts), which
+	 * keeps the random stream the same as before purposes required a case.
+	 */
+	caseForgotten = false;
 
 	/** The intermediary for a via-capable purpose, '' when none applies to this subject. */
 	intermediaryFor(tpl: Template, subject: number): string {

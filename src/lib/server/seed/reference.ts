@@ -40,6 +40,10 @@ export type PurposeRow = {
 	text_ru: string;
 	legal_basis: string;
 	version: number;
+	/** Manual work must name its case (the no-case-reference rule). */
+	case_required: boolean;
+	/** Manual work goes on day and night (the off-hours rule leaves it alone). */
+	round_the_clock: boolean;
 };
 
 /** A purpose row plus what the event generator needs; the inserter keeps only PurposeRow. */
@@ -133,6 +137,8 @@ export function generateReference({ people, seed }: ReferenceOptions): Reference
 			text_ru: PURPOSE_TEXT_RU[p.code] ?? '',
 			legal_basis: p.legal_basis,
 			version: 1,
+			case_required: p.caseRequired ?? false,
+			round_the_clock: p.hours === 'shift',
 			agency_code: AGENCY[p.agency],
 			system: p.system,
 			data_categories: [...p.categories]
