@@ -49,6 +49,8 @@ export type ParamValue = number | string | readonly string[];
 
 export interface DetectionRule {
 	id: RuleId;
+	/** The severities its alerts carry (relative-lookup: high for family, medium for a surname). */
+	severities: readonly Severity[];
 	explanation: Explanation;
 	/**
 	 * What must remain of a partly explained hit for it to stand: this many unexplained

@@ -64,4 +64,4 @@ export async function find(range: LedgerRange): Promise<Hit[]> {
 	});
 }
 
-export const rule: DetectionRule = { id: 'after-employment', explanation: 'none', params, find };
+export const rule: DetectionRule = { id: 'after-employment', severities: ['high'], explanation: 'none', params, find };

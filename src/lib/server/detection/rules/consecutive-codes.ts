@@ -155,4 +155,4 @@ export async function find(range: LedgerRange, p: typeof params = params): Promi
 	return hits;
 }
 
-export const rule: DetectionRule = { id: 'consecutive-codes', explanation: 'none', params, find };
+export const rule: DetectionRule = { id: 'consecutive-codes', severities: ['high'], explanation: 'none', params, find };

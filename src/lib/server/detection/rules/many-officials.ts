@@ -104,6 +104,7 @@ export async function find(range: LedgerRange, p: typeof params = params): Promi
 
 export const rule: DetectionRule = {
 	id: 'many-officials',
+	severities: ['medium'],
 	explanation: 'case',
 	afterExplanation: { officials: params.minOfficials },
 	params,

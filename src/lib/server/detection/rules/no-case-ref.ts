@@ -46,4 +46,4 @@ export async function find(range: LedgerRange): Promise<Hit[]> {
 	});
 }
 
-export const rule: DetectionRule = { id: 'no-case-ref', explanation: 'none', params, find };
+export const rule: DetectionRule = { id: 'no-case-ref', severities: ['medium'], explanation: 'none', params, find };

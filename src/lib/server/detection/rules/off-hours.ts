@@ -106,6 +106,7 @@ export async function find(range: LedgerRange, p: typeof params = params): Promi
 
 export const rule: DetectionRule = {
 	id: 'off-hours',
+	severities: ['low'],
 	explanation: 'case',
 	afterExplanation: { events: params.minEvents },
 	params,

@@ -58,4 +58,4 @@ export async function find(range: LedgerRange): Promise<Hit[]> {
 	});
 }
 
-export const rule: DetectionRule = { id: 'protected-person', explanation: 'case', params, find };
+export const rule: DetectionRule = { id: 'protected-person', severities: ['medium'], explanation: 'case', params, find };

@@ -109,4 +109,4 @@ export async function find(range: LedgerRange, p: typeof params = params): Promi
 }
 
 // Each query passes over the register twice (rare surnames, everyone linked): few, big parts.
-export const rule: DetectionRule = { id: 'relative-lookup', explanation: 'case-by-official', partEvents: 250_000, params, find };
+export const rule: DetectionRule = { id: 'relative-lookup', severities: ['high', 'medium'], explanation: 'case-by-official', partEvents: 250_000, params, find };

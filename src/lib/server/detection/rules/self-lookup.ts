@@ -36,4 +36,4 @@ export async function find(range: LedgerRange): Promise<Hit[]> {
 	});
 }
 
-export const rule: DetectionRule = { id: 'self-lookup', explanation: 'none', params, find };
+export const rule: DetectionRule = { id: 'self-lookup', severities: ['high'], explanation: 'none', params, find };

@@ -127,4 +127,4 @@ export async function find(range: LedgerRange, p: typeof params = params): Promi
 	});
 }
 
-export const rule: DetectionRule = { id: 'volume-spike', explanation: 'none', params, find };
+export const rule: DetectionRule = { id: 'volume-spike', severities: ['medium'], explanation: 'none', params, find };
