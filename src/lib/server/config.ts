@@ -54,6 +54,8 @@ const schema = z.object({
 	PEEGEL_MAIL_FROM: z.string().min(3).default('Peegel <no-reply@peegel.localhost>'),
 	/** How often the notifier looks for new events, in milliseconds. */
 	PEEGEL_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
+	/** How often detection runs its rules over new events, in milliseconds (also on demand at /oversight/detection). */
+	PEEGEL_DETECT_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
 	/** The site's public address (adapter-node's ORIGIN), for links in e-mail. */
 	ORIGIN: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://peegel.example.ee' }).optional()
 });

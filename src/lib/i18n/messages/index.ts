@@ -19,6 +19,7 @@ import officialProfile from './officialProfile';
 import overview from './overview';
 import oversight from './oversight';
 import oversightCases from './oversightCases';
+import oversightDetection from './oversightDetection';
 import protectedList from './protectedList';
 import representation from './representation';
 import rules from './rules';
@@ -39,6 +40,7 @@ export const AREAS = {
 	overview,
 	oversight,
 	oversightCases,
+	oversightDetection,
 	protectedList,
 	representation,
 	rules

@@ -16,6 +16,7 @@ import { startDemoWitness, stopDemoWitness } from '../ledger/demo-witness';
 import { witnesses } from '../ledger/cosignatures';
 import { flushLedger } from '../ledger/ledger';
 import { initNotifier, startNotifier, stopNotifier } from '../notifications/notifier';
+import { startDetectionScheduler, stopDetectionScheduler } from '../detection/run';
 import { randomToken } from '../auth/tokens';
 import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
 
@@ -51,6 +52,8 @@ async function start(): Promise<void> {
 		// Notifications follow the log's positions, which only the ledger assigns.
 		await initNotifier();
 		startNotifier(c.PEEGEL_NOTIFY_INTERVAL_MS);
+		// Detection follows the log's positions too (rule cursors in detection_run).
+		startDetectionScheduler(c.PEEGEL_DETECT_INTERVAL_MS);
 	}
 	// Tests of crash recovery only: see tests/integration/ledger.test.ts.
 	if (process.env.PEEGEL_FAILPOINT === 'after-event-insert') armCrashAfterInsert();
@@ -62,10 +65,12 @@ async function start(): Promise<void> {
 		stopCheckpointer();
 		stopDemoWitness();
 		const notifierStopped = stopNotifier();
+		const detectionStopped = stopDetectionScheduler();
 		// Write the tiles still in memory, so the next start need not recompute them.
 		void flushLedger()
 			.catch((err) => console.error('peegel: ledger tiles not written at shutdown (recomputed at the next start)', err))
 			.then(() => notifierStopped)
+			.then(() => detectionStopped)
 			.finally(() => stopValidators().finally(() => closeDb()));
 	};
 	process.once('sveltekit:shutdown', stop);

@@ -203,17 +203,17 @@ export class EventFactory {
 		return tpl.spec.caseRequired ? this.caseRef(tpl, t, u / NO_CASE_SHARE) : '';
 	}
 
+	/** Whether `actor` is the person at `subject` or family of theirs (the relative-lookup rule's links). */
+	isLinked(actor: string, subject: number): boolean {
+		return this.linked.get(actor)?.has(subject) ?? false;
+	}
+
 	/**
 	 * Whether the last manualCaseRef drew "forgotten" (even if it then numbered the case):
 	 * a restricted event then draws its file number as it always did (events.ts), which
 	 * keeps the random stream the same as before purposes required a case.
 	 */
 	caseForgotten = false;
-
-	/** Whether `actor` is the person at `subject` or family of theirs (the relative-lookup rule's links). */
-	isLinked(actor: string, subject: number): boolean {
-		return this.linked.get(actor)?.has(subject) ?? false;
-	}
 
 	/** The intermediary for a via-capable purpose, '' when none applies to this subject. */
 	intermediaryFor(tpl: Template, subject: number): string {

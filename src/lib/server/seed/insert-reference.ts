@@ -18,7 +18,16 @@ export async function insertReference(ref: Reference, onPeople?: (done: number, 
 	// The purpose table has no agency column: the generator's extra fields stay behind.
 	await insertRows(
 		'purpose',
-		ref.purposes.map(({ code, text_en, text_et, text_ru, legal_basis, version, case_required }) => ({ code, text_en, text_et, text_ru, legal_basis, version, case_required }))
+		ref.purposes.map(({ code, text_en, text_et, text_ru, legal_basis, version, case_required, round_the_clock }) => ({
+			code,
+			text_en,
+			text_et,
+			text_ru,
+			legal_basis,
+			version,
+			case_required,
+			round_the_clock
+		}))
 	);
 	for (let i = 0; i < ref.officials.length; i += PEOPLE_CHUNK) await insertRows('official', ref.officials.slice(i, i + PEOPLE_CHUNK));
 	for (let i = 0; i < ref.people.length; i += PEOPLE_CHUNK) {
