@@ -78,7 +78,7 @@ export default defineMessages({
 			'after-employment': 'An official looked someone up on a day they were not employed at that agency (after leaving, before starting, or never).'
 		},
 		params: {
-			maxSurnameHolders: 'A surname counts when at most this many people hold it',
+			maxSurnameShare: 'A surname counts as rare when at most this share of the register holds it (and never when more than the two of them do in a small register)',
 			dayStart: 'Working hours start (hour)',
 			dayEnd: 'Working hours end (hour)',
 			maxUsualShare: 'Off-hours work is usual from this share of the official’s look-ups',
@@ -173,7 +173,7 @@ export default defineMessages({
 			'after-employment': 'Ametnik vaatas kellegi andmeid päeval, mil ta selles asutuses ei töötanud (pärast lahkumist, enne alustamist või üldse mitte).'
 		},
 		params: {
-			maxSurnameHolders: 'Perekonnanimi loeb, kui seda kannab kõige rohkem nii palju inimesi',
+			maxSurnameShare: 'Perekonnanimi loetakse haruldaseks, kui seda kannab kõige rohkem selline osa registri inimestest (väikeses registris mitte rohkem kui need kaks)',
 			dayStart: 'Tööaja algus (tund)',
 			dayEnd: 'Tööaja lõpp (tund)',
 			maxUsualShare: 'Töö väljaspool tööaega on tavaline alates sellisest osast ametniku päringutest',
@@ -269,7 +269,7 @@ export default defineMessages({
 			'after-employment': 'Чиновник просмотрел чьи-то данные в день, когда он не работал в этом учреждении (после ухода, до начала работы или никогда).'
 		},
 		params: {
-			maxSurnameHolders: 'Фамилия учитывается, если её носят не больше стольких людей',
+			maxSurnameShare: 'Фамилия считается редкой, если её носит не больше такой доли людей в регистре (а в маленьком регистре — только эти двое)',
 			dayStart: 'Начало рабочего времени (час)',
 			dayEnd: 'Конец рабочего времени (час)',
 			maxUsualShare: 'Работа в нерабочее время обычна начиная с такой доли запросов чиновника',

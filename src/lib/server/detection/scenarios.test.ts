@@ -5,7 +5,7 @@ import { isoDate, tallinnDay } from '../seed/dates';
 import { officialFamilies } from '../seed/family';
 import { protectedPeople } from '../seed/protected';
 import { generateReference } from '../seed/reference';
-import { buildScenarios, THRESHOLDS, type Scenario } from './scenarios';
+import { buildScenarios, maxSurnameHolders, THRESHOLDS, type Scenario } from './scenarios';
 
 const NOW = Date.now() - 60_000;
 const ref = generateReference({ people: 20_000, seed: 2026 });
@@ -77,7 +77,7 @@ describe('buildScenarios', () => {
 		for (const s of byRule('self-lookup')) expect(s.label.subject_code).toBe(s.label.actor_code);
 		for (const s of byRule('relative-lookup')) {
 			const surname = (code: string) => personByCode.get(code)!.last_name;
-			const namesake = surname(s.label.actor_code) === surname(s.label.subject_code) && surnameHolders.get(surname(s.label.actor_code))! <= THRESHOLDS.maxSurnameHolders;
+			const namesake = surname(s.label.actor_code) === surname(s.label.subject_code) && surnameHolders.get(surname(s.label.actor_code))! <= maxSurnameHolders(ref.people.length);
 			expect(s.label.subject_code).not.toBe(s.label.actor_code);
 			expect(linked(s.label.actor_code, s.label.subject_code) || namesake).toBe(true);
 		}

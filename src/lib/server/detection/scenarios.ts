@@ -15,6 +15,7 @@ import type { FamilyLink } from '../seed/family';
 import type { ProtectedPersonRow } from '../seed/protected';
 import { Rng } from '../seed/random';
 import type { Reference } from '../seed/reference';
+import { params as relativeParams } from './rules/relative-lookup';
 import { buildDecoys, type Decoy } from './scenario-decoys';
 import { PopulationTooSmall, ScenarioWorld, type Official } from './scenario-world';
 
@@ -46,7 +47,6 @@ export interface ScenarioSet {
 
 /** The rules' documented defaults the scenarios are placed around (rules.md). */
 export const THRESHOLDS = {
-	maxSurnameHolders: 30,
 	officeFrom: 7,
 	officeTo: 20,
 	minDaily: 40,
@@ -118,7 +118,12 @@ export const relativeLookup: Builder = (w, rng, v) => {
 	return scenario('relative-lookup', o, subjectOf(w, rel.index), ev, `${n} look-up(s) of a relative (${rel.link}) without a case anyone else worked on (${tpl.code})`);
 };
 
-/** Someone sharing the official's surname when at most maxSurnameHolders people hold it; null when no surname is that rare. */
+/** How many may hold a surname the rule counts as rare, in a register of this many people. */
+export function maxSurnameHolders(people: number): number {
+	return Math.max(2, Math.floor(relativeParams.maxSurnameShare * people));
+}
+
+/** Someone sharing the official's surname when it is rare (maxSurnameHolders); null when no surname is that rare. */
 function rareSurname(w: ScenarioWorld, rng: Rng): Scenario | null {
 	const rows = w.f.people.rows;
 	const holders = new Map<string, number[]>();
@@ -128,7 +133,7 @@ function rareSurname(w: ScenarioWorld, rng: Rng): Scenario | null {
 		else holders.set(p.last_name, [i]);
 	});
 	const namesake = (o: Official) => (holders.get(rows[o.index]!.last_name) ?? []).filter((i) => i !== o.index && !w.f.isLinked(o.actor, i) && w.isFree(i));
-	const o = w.official(rng, { needs: 'office', historyDays: 10, extra: (x) => (holders.get(rows[x.index]!.last_name)?.length ?? 0) <= THRESHOLDS.maxSurnameHolders && namesake(x).length > 0 });
+	const o = w.official(rng, { needs: 'office', historyDays: 10, extra: (x) => (holders.get(rows[x.index]!.last_name)?.length ?? 0) <= maxSurnameHolders(rows.length) && namesake(x).length > 0 });
 	if (!o) return null;
 	const who = rng.pick(namesake(o));
 	w.use(who);
@@ -210,15 +215,17 @@ export const offHours: Builder = (w, rng, v) => {
 	const [kind, hour, minute, what] = OFF_HOURS[v % OFF_HOURS.length]!;
 	const day = kind === 'weekday' ? w.weekday(rng, lo, hi) : w.weekendDay(rng, lo, hi, kind);
 	if (day === null) return null;
-	// Their usual work in the 90 days before: office hours on weekdays, so the night is rare for them.
+	// Their usual work in the 90 days before: office hours on weekdays, a few a day, so the
+	// night is rare for them (their generated traffic has its own share of late work).
 	const context: UsageEvent[] = [];
-	for (let k = 0; k < 60; k++) {
+	for (let k = 0; k < 150; k++) {
 		const tpl = rng.pick(o.office);
 		const d = w.weekday(rng, day - 90, day - 1);
 		const t = w.officeTime(rng, d);
 		context.push(w.event(tpl, w.person(rng, tpl, [o.actor], true), t, { actor: o.actor, caseRef: w.caseRef(tpl, t) }));
 	}
-	const n = [1, 2, 3, 1, 2, 1][v % 6]!;
+	// A session: the rule leaves a single late look-up alone (rules.md).
+	const n = [3, 4, 3, 3, 5, 3][v % 6]!;
 	const ev: UsageEvent[] = [];
 	for (let k = 0; k < n; k++) {
 		const tpl = rng.pick(o.office);

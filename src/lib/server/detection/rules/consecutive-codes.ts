@@ -80,7 +80,8 @@ const serialOf = (subject: string) => Number(subject.slice(9, 12));
 /**
  * The runs within one official's look-ups of one prefix: for each window start, the
  * window's distinct serials in order, cut where a step exceeds maxStep; runs of at least
- * minRun people with a new look-up. One run per first code.
+ * minRun people with a new look-up. Windows that slide over one browsing session find
+ * overlapping runs: runs sharing a look-up are merged, so a session is one finding.
  */
 export function findRuns(lookups: Lookup[], from: number, p: typeof params): Lookup[][] {
 	const sorted = [...lookups].sort((a, b) => a.ms - b.ms);
@@ -107,7 +108,23 @@ export function findRuns(lookups: Lookup[], from: number, p: typeof params): Loo
 		}
 		close();
 	}
-	return [...runs.values()];
+	return mergeOverlapping([...runs.values()]);
+}
+
+/** Runs that share a look-up, joined (transitively) into one run each. */
+function mergeOverlapping(runs: Lookup[][]): Lookup[][] {
+	const merged: Map<string, Lookup>[] = [];
+	for (const run of runs) {
+		const joined = new Map(run.map((l) => [l.event_id, l]));
+		for (let i = merged.length - 1; i >= 0; i--) {
+			if (run.some((l) => merged[i]!.has(l.event_id))) {
+				for (const [id, l] of merged[i]!) joined.set(id, l);
+				merged.splice(i, 1);
+			}
+		}
+		merged.push(joined);
+	}
+	return merged.map((m) => [...m.values()]);
 }
 
 export async function find(range: LedgerRange, p: typeof params = params): Promise<Hit[]> {

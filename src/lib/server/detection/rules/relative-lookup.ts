@@ -2,8 +2,10 @@
  * relative-lookup: an official looked up someone the population register (person FINAL)
  * links them to. High for a family link or a shared household: parent and child
  * (mother_code/father_code), siblings (a shared mother or father), the same household_id
- * (> 0). Medium for the same last name when that surname is rare (at most
- * `maxSurnameHolders` people hold it): common surnames say nothing. detail.link names the
+ * (> 0). Medium for the same last name when that surname is rare: held by at most
+ * `maxSurnameShare` of the register's people (30 in a country of 1.3 million), and never
+ * more than the two of them in a small register, where every name would otherwise be
+ * "rare". Common surnames say nothing. detail.link names the
  * strongest link found. Explained only by a case corroborated by another official
  * (explain.ts). One alert per official-person pair per Tallinn day.
  */
@@ -13,8 +15,8 @@ import { MANUAL, NEW, TZ, evidence, evidenceColumns, rangeParams, shardOf } from
 import type { DetectionRule, Hit, LedgerRange } from '../types';
 
 export const params = {
-	/** A shared surname counts when at most this many people in the register hold it. */
-	maxSurnameHolders: 30
+	/** A shared surname counts when at most this share of the register's people hold it (and at least 2 may). */
+	maxSurnameShare: 30 / 1_300_000
 } as const;
 
 /** Strongest first: the link an alert reports when several apply. */
@@ -46,7 +48,7 @@ WITH
 		FROM person FINAL
 		WHERE last_name IN (SELECT last_name FROM op WHERE last_name != '')
 		GROUP BY last_name
-		HAVING holders <= {maxSurnameHolders:UInt32}
+		HAVING holders <= greatest(2, toUInt64(floor({maxSurnameShare:Float64} * (SELECT count() FROM person FINAL))))
 	),
 	c AS MATERIALIZED (
 		SELECT personal_code, last_name, household_id, mother_code, father_code
@@ -91,7 +93,7 @@ const row = z.object({
 });
 
 export async function find(range: LedgerRange, p: typeof params = params): Promise<Hit[]> {
-	const rows = await queryRows(SQL, { ...rangeParams(range), maxSurnameHolders: p.maxSurnameHolders }, row);
+	const rows = await queryRows(SQL, { ...rangeParams(range), maxSurnameShare: p.maxSurnameShare }, row);
 	return rows.map((r) => {
 		const events = evidence(r);
 		const link = LINKS[r.strongest - 1]!;
