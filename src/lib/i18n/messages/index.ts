@@ -16,6 +16,7 @@ import me from './me';
 import notifications from './notifications';
 import overview from './overview';
 import oversight from './oversight';
+import oversightSearch from './oversightSearch';
 import representation from './representation';
 
 export const AREAS = {
@@ -31,6 +32,7 @@ export const AREAS = {
 	notifications,
 	overview,
 	oversight,
+	oversightSearch,
 	representation
 } as const;
 

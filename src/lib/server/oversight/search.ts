@@ -1,0 +1,180 @@
+/**
+ * The auditors' search over every usage event, newest first, a page of 50 at a time. Each
+ * question reads the order made for it (migration 0013):
+ *   - a person: usage_event's own key (subject, time);
+ *   - a case reference: the bloom filter on case_ref skips the granules without it;
+ *   - an official: the by_official projection (actor, time, person), then the page's rows
+ *     by person;
+ *   - an agency, information system or purpose: the by_agency projection (agency, time,
+ *     person), then the rows by person.
+ * Pages are keyset pages of (time, person) pairs: a pair's events (the same person in the
+ * same millisecond) are never split between pages, so "older" continues strictly below the
+ * last pair shown and nothing is skipped or repeated while new events arrive.
+ */
+import { z } from 'zod';
+import type { SearchCursor, SearchFilters } from '$lib/oversight/search-filters';
+import { zoneDayEnd, zoneDayStart } from '$lib/format';
+import { utcDateTime } from '../db/columns';
+import { queryRows, type Params } from '../db/query';
+import { OVERSIGHT_COLUMNS, oversightEventRow, type OversightEvent } from './events';
+
+export const SEARCH_PAGE_SIZE = 50;
+
+export type SearchShape = 'person' | 'caseRef' | 'official' | 'agency';
+
+export interface SearchPage {
+	shape: SearchShape;
+	/** Newest first: time, then person, then event id, all descending. */
+	events: OversightEvent[];
+	/** Where the next (older) page starts, or null on the last page. */
+	older: SearchCursor | null;
+}
+
+/** Which order answers a search: the most selective filter given decides. */
+export function shapeOf(f: SearchFilters): SearchShape {
+	if (f.person) return 'person';
+	if (f.ref) return 'caseRef';
+	if (f.official) return 'official';
+	return 'agency';
+}
+
+const at = (name: string) => `parseDateTime64BestEffort({${name}:String}, 3, 'UTC')`;
+
+/**
+ * The filters as SQL over usage_event's columns (fixed text, values as parameters). `keyset`
+ * `before` adds "older than the cursor", with a plain bound on logged_at that a sort key
+ * can use.
+ */
+function conditions(f: SearchFilters, before: SearchCursor | null): { sql: string; params: Params } {
+	const parts: string[] = [];
+	const params: Params = {};
+	const eq = (column: string, name: string, value: string | null) => {
+		if (value === null) return;
+		parts.push(`${column} = {${name}:String}`);
+		params[name] = value;
+	};
+	eq('subject_code', 'person', f.person);
+	eq('actor_code', 'official', f.official);
+	eq('agency_code', 'agency', f.agency);
+	eq('system', 'system', f.system);
+	eq('purpose_code', 'purpose', f.purpose);
+	eq('case_ref', 'ref', f.ref);
+	if (f.from) {
+		parts.push(`logged_at >= ${at('from')}`);
+		params.from = zoneDayStart(f.from).toISOString();
+	}
+	if (f.to) {
+		parts.push(`logged_at < ${at('to')}`);
+		params.to = zoneDayEnd(f.to).toISOString();
+	}
+	if (before) {
+		parts.push(`logged_at <= ${at('beforeAt')} AND (logged_at < ${at('beforeAt')} OR subject_code < {beforeSubject:String})`);
+		params.beforeAt = before.at;
+		params.beforeSubject = before.subject;
+	}
+	return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
+}
+
+interface Pair {
+	logged_at: string;
+	subject_code: string;
+}
+const pairKey = (p: Pair) => `${p.logged_at}|${p.subject_code}`;
+
+/** The first page's worth of distinct pairs (rows arrive newest first) and whether more follow. */
+function pagePairs(rows: readonly Pair[]): { pairs: Pair[]; older: SearchCursor | null } {
+	const pairs: Pair[] = [];
+	const seen = new Set<string>();
+	for (const r of rows) {
+		const k = pairKey(r);
+		if (seen.has(k)) continue;
+		seen.add(k);
+		pairs.push({ logged_at: r.logged_at, subject_code: r.subject_code });
+	}
+	const page = pairs.slice(0, SEARCH_PAGE_SIZE);
+	const last = page.at(-1);
+	return { pairs: page, older: pairs.length > SEARCH_PAGE_SIZE && last ? { at: last.logged_at, subject: last.subject_code } : null };
+}
+
+const ORDER = 'ORDER BY logged_at DESC, subject_code DESC';
+/** One pair more than a page, and every event of the pairs read (WITH TIES): the page is whole. */
+const LIMIT = `LIMIT ${SEARCH_PAGE_SIZE + 1} WITH TIES`;
+
+function sortEvents(events: OversightEvent[]): OversightEvent[] {
+	const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+	return events.sort((a, b) => desc(a.logged_at, b.logged_at) || desc(a.subject_code, b.subject_code) || desc(a.event_id, b.event_id));
+}
+
+/** Rows read in one query (person, case reference): keep the page's pairs. */
+function pageOfRows(shape: SearchShape, rows: OversightEvent[]): SearchPage {
+	const { pairs, older } = pagePairs(rows);
+	const keep = new Set(pairs.map(pairKey));
+	return { shape, events: sortEvents(rows.filter((r) => keep.has(pairKey(r)))), older };
+}
+
+/** A person's events: usage_event's sort key. */
+export async function eventsOfPerson(f: SearchFilters & { person: string }, before: SearchCursor | null): Promise<SearchPage> {
+	const c = conditions(f, before);
+	const rows = await queryRows(`SELECT ${OVERSIGHT_COLUMNS} FROM usage_event WHERE ${c.sql} ${ORDER} ${LIMIT}`, c.params, oversightEventRow);
+	return pageOfRows('person', rows);
+}
+
+/** Events carrying a case reference: the case_ref bloom filter (usage_event_case_ref). */
+export async function eventsByCaseRef(f: SearchFilters & { ref: string }, before: SearchCursor | null): Promise<SearchPage> {
+	const c = conditions(f, before);
+	const rows = await queryRows(`SELECT ${OVERSIGHT_COLUMNS} FROM usage_event WHERE ${c.sql} ${ORDER} ${LIMIT}`, c.params, oversightEventRow);
+	return pageOfRows('caseRef', rows);
+}
+
+const pairRow = z.object({ logged_at: utcDateTime, subject_code: z.string() });
+
+/**
+ * Two steps: the page's pairs from a projection (only its columns are named, so ClickHouse
+ * reads them there, in its order), then those people's events in the page's time span,
+ * by usage_event's own key, with the same filters.
+ */
+async function pageThroughPairs(shape: SearchShape, f: SearchFilters, before: SearchCursor | null): Promise<SearchPage> {
+	const c = conditions(f, before);
+	const rows = await queryRows(`SELECT logged_at, subject_code FROM usage_event WHERE ${c.sql} ${ORDER} ${LIMIT}`, c.params, pairRow);
+	const { pairs, older } = pagePairs(rows);
+	if (pairs.length === 0) return { shape, events: [], older: null };
+	const w = conditions(f, null);
+	const events = await queryRows(
+		`SELECT ${OVERSIGHT_COLUMNS} FROM usage_event
+		 PREWHERE subject_code IN {pageSubjects:Array(String)}
+		 WHERE logged_at >= ${at('pageOldest')} AND logged_at <= ${at('pageNewest')} AND ${w.sql}`,
+		{ ...w.params, pageSubjects: [...new Set(pairs.map((p) => p.subject_code))], pageOldest: pairs.at(-1)!.logged_at, pageNewest: pairs[0]!.logged_at },
+		oversightEventRow
+	);
+	const keep = new Set(pairs.map(pairKey));
+	return { shape, events: sortEvents(events.filter((e) => keep.has(pairKey(e)))), older };
+}
+
+/** An official's events (with any other filters): the by_official projection. */
+export function eventsByOfficial(f: SearchFilters & { official: string }, before: SearchCursor | null): Promise<SearchPage> {
+	return pageThroughPairs('official', f, before);
+}
+
+/**
+ * Events of an agency, or of an information system or purpose (with any other filters):
+ * the by_agency projection. Without an agency it is read whole (systems and purposes are
+ * free text in events, not tied to one agency), which is slower but still reads only the
+ * projection's narrow columns.
+ */
+export function eventsByAgency(f: SearchFilters, before: SearchCursor | null): Promise<SearchPage> {
+	return pageThroughPairs('agency', f, before);
+}
+
+/** A page of events matching the filters, through the order made for them. */
+export function searchEvents(f: SearchFilters, before: SearchCursor | null): Promise<SearchPage> {
+	switch (shapeOf(f)) {
+		case 'person':
+			return eventsOfPerson({ ...f, person: f.person! }, before);
+		case 'caseRef':
+			return eventsByCaseRef({ ...f, ref: f.ref! }, before);
+		case 'official':
+			return eventsByOfficial({ ...f, official: f.official! }, before);
+		case 'agency':
+			return eventsByAgency(f, before);
+	}
+}
