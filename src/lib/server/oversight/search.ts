@@ -97,45 +97,24 @@ function pagePairs(rows: readonly Pair[]): { pairs: Pair[]; older: SearchCursor 
 }
 
 const ORDER = 'ORDER BY logged_at DESC, subject_code DESC';
-/** One pair more than a page, and every event of the pairs read (WITH TIES): the page is whole. */
-const LIMIT = `LIMIT ${SEARCH_PAGE_SIZE + 1} WITH TIES`;
+/** One pair more than a page (pairs, not rows: a pair may hold several events): whether an older page exists. */
+const PAIRS = `LIMIT 1 BY logged_at, subject_code LIMIT ${SEARCH_PAGE_SIZE + 1}`;
 
 function sortEvents(events: OversightEvent[]): OversightEvent[] {
 	const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 	return events.sort((a, b) => desc(a.logged_at, b.logged_at) || desc(a.subject_code, b.subject_code) || desc(a.event_id, b.event_id));
 }
 
-/** Rows read in one query (person, case reference): keep the page's pairs. */
-function pageOfRows(shape: SearchShape, rows: OversightEvent[]): SearchPage {
-	const { pairs, older } = pagePairs(rows);
-	const keep = new Set(pairs.map(pairKey));
-	return { shape, events: sortEvents(rows.filter((r) => keep.has(pairKey(r)))), older };
-}
-
-/** A person's events: usage_event's sort key. */
-export async function eventsOfPerson(f: SearchFilters & { person: string }, before: SearchCursor | null): Promise<SearchPage> {
-	const c = conditions(f, before);
-	const rows = await queryRows(`SELECT ${OVERSIGHT_COLUMNS} FROM usage_event WHERE ${c.sql} ${ORDER} ${LIMIT}`, c.params, oversightEventRow);
-	return pageOfRows('person', rows);
-}
-
-/** Events carrying a case reference: the case_ref bloom filter (usage_event_case_ref). */
-export async function eventsByCaseRef(f: SearchFilters & { ref: string }, before: SearchCursor | null): Promise<SearchPage> {
-	const c = conditions(f, before);
-	const rows = await queryRows(`SELECT ${OVERSIGHT_COLUMNS} FROM usage_event WHERE ${c.sql} ${ORDER} ${LIMIT}`, c.params, oversightEventRow);
-	return pageOfRows('caseRef', rows);
-}
-
 const pairRow = z.object({ logged_at: utcDateTime, subject_code: z.string() });
 
 /**
- * Two steps: the page's pairs from a projection (only its columns are named, so ClickHouse
- * reads them there, in its order), then those people's events in the page's time span,
- * by usage_event's own key, with the same filters.
+ * Two steps: the page's pairs (for an official or an agency from a projection: only its
+ * columns are named, so ClickHouse reads them there, in its order), then those people's
+ * events in the page's time span, by usage_event's own key, with the same filters.
  */
 async function pageThroughPairs(shape: SearchShape, f: SearchFilters, before: SearchCursor | null): Promise<SearchPage> {
 	const c = conditions(f, before);
-	const rows = await queryRows(`SELECT logged_at, subject_code FROM usage_event WHERE ${c.sql} ${ORDER} ${LIMIT}`, c.params, pairRow);
+	const rows = await queryRows(`SELECT logged_at, subject_code FROM usage_event WHERE ${c.sql} ${ORDER} ${PAIRS}`, c.params, pairRow);
 	const { pairs, older } = pagePairs(rows);
 	if (pairs.length === 0) return { shape, events: [], older: null };
 	const w = conditions(f, null);
@@ -148,6 +127,16 @@ async function pageThroughPairs(shape: SearchShape, f: SearchFilters, before: Se
 	);
 	const keep = new Set(pairs.map(pairKey));
 	return { shape, events: sortEvents(events.filter((e) => keep.has(pairKey(e)))), older };
+}
+
+/** A person's events: usage_event's own key, in both steps. */
+export function eventsOfPerson(f: SearchFilters & { person: string }, before: SearchCursor | null): Promise<SearchPage> {
+	return pageThroughPairs('person', f, before);
+}
+
+/** Events carrying a case reference: the first step skips granules with the bloom filter on case_ref. */
+export function eventsByCaseRef(f: SearchFilters & { ref: string }, before: SearchCursor | null): Promise<SearchPage> {
+	return pageThroughPairs('caseRef', f, before);
 }
 
 /** An official's events (with any other filters): the by_official projection. */
