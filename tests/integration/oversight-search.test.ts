@@ -213,7 +213,7 @@ describe('paging', () => {
 		expect(pairKeys).toHaveLength(120);
 		expect(expectedSizes.reduce((a, b) => a + b, 0)).toBe(121);
 
-		for (const params of [{ official }, { agency }]) {
+		for (const params of [{ official }, { agency }] as Record<string, string>[]) {
 			const { pages, events: got } = await allPages({ case: 'AKI-PAGING', ...params });
 			expect(pages.map((p) => p.length)).toEqual(expectedSizes);
 			expect(ids(got)).toEqual(ids(events));

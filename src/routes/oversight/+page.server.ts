@@ -48,9 +48,16 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 	}
 
 	const { request } = parsed;
-	const t0 = performance.now();
 	const result = await searchAndRecord(user.code, request, locals.lang);
-	setHeaders({ 'server-timing': `search;desc="search, names and the recorded look-up";dur=${(performance.now() - t0).toFixed(1)}` });
+	const { total, events, names, record } = result.timing;
+	setHeaders({
+		'server-timing': [
+			`search;desc="search, names and the recorded look-up";dur=${total.toFixed(1)}`,
+			`events;desc="the page of events";dur=${events.toFixed(1)}`,
+			`names;dur=${names.toFixed(1)}`,
+			`record;desc="the look-up recorded";dur=${record.toFixed(1)}`
+		].join(', ')
+	});
 	const caseParam = encodeURIComponent(request.caseRef);
 	const rows: SearchRow[] = result.events.map((e) => ({
 		id: e.event_id,
