@@ -48,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 	}
 
 	const { request } = parsed;
-	const result = await searchAndRecord(user.code, request, locals.lang);
+	const result = await searchAndRecord(user.code, request, locals.lang, 'table');
 	const { total, events, names, record } = result.timing;
 	setHeaders({
 		'server-timing': [

@@ -7,13 +7,12 @@ import type { Locale } from '$lib/i18n/locales';
 import type { SearchCursor, SearchRequest } from '$lib/oversight/search-filters';
 import { agencyDirectory } from '../reference/agencies';
 import { purposeCatalogue, purposeText } from '../reference/purposes';
-import type { OversightEvent } from './events';
 import { officialIdentities, type OfficialIdentity } from './officials';
 import { personNames } from './person-names';
 import { recordOversightLookup } from './record-lookup';
-import { searchEvents, type SearchShape } from './search';
+import { searchEvents, type SearchDetail, type SearchEventOf, type SearchShape, type SearchTableEvent } from './search';
 
-export interface SearchResultEvent extends OversightEvent {
+export type SearchResultEvent<E extends SearchTableEvent> = E & {
 	person_name: string | null;
 	agency_name: string;
 	intermediary_name: string | null;
@@ -22,11 +21,11 @@ export interface SearchResultEvent extends OversightEvent {
 	purpose_text: string | null;
 	/** Who did it; null for automated processing. */
 	official: OfficialIdentity | null;
-}
+};
 
-export interface SearchResult {
+export interface SearchResult<E extends SearchTableEvent> {
 	shape: SearchShape;
-	events: SearchResultEvent[];
+	events: SearchResultEvent<E>[];
 	older: SearchCursor | null;
 	/** How many people's records the look-up showed (and so was recorded for). */
 	people: number;
@@ -34,9 +33,15 @@ export interface SearchResult {
 	timing: { total: number; events: number; names: number; record: number };
 }
 
-export async function searchAndRecord(auditor: string, request: SearchRequest, locale: Locale): Promise<SearchResult> {
+/** `detail`: every field of each event ('full', the JSON) or the results table's ('table', the page). */
+export async function searchAndRecord<D extends SearchDetail>(
+	auditor: string,
+	request: SearchRequest,
+	locale: Locale,
+	detail: D
+): Promise<SearchResult<SearchEventOf<D>>> {
 	const t0 = performance.now();
-	const page = await searchEvents(request.filters, request.before);
+	const page = await searchEvents(request.filters, request.before, detail);
 	const t1 = performance.now();
 	const subjects = [...new Set(page.events.map((e) => e.subject_code))];
 	// Recorded before the results leave the server: a look-up that cannot be recorded is not
@@ -49,7 +54,7 @@ export async function searchAndRecord(auditor: string, request: SearchRequest, l
 			return r;
 		})
 	]);
-	const events = page.events.map((e): SearchResultEvent => {
+	const events = page.events.map((e): SearchResultEvent<SearchEventOf<D>> => {
 		const purpose = e.purpose_code ? purposes.get(e.purpose_code) : undefined;
 		return {
 			...e,

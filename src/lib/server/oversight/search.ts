@@ -22,10 +22,40 @@ export const SEARCH_PAGE_SIZE = 50;
 
 export type SearchShape = 'person' | 'caseRef' | 'official' | 'agency';
 
-export interface SearchPage {
+/**
+ * The fields a results table shows. The page's rows are read from every granule holding
+ * the page's people, one column at a time, so each column left out saves a read per
+ * granule (2 M events: 13 columns 23 ms, all 20 columns 40 ms, CPU p50).
+ */
+const tableRow = oversightEventRow.pick({
+	event_id: true,
+	logged_at: true,
+	subject_code: true,
+	agency_code: true,
+	system: true,
+	action: true,
+	purpose_code: true,
+	actor_code: true,
+	case_ref: true,
+	intermediary_code: true,
+	visibility: true,
+	disclose_after: true,
+	ledger_index: true
+});
+export type SearchTableEvent = z.output<typeof tableRow>;
+
+/** Every field (the JSON), or the table's fields (the page). */
+const DETAIL = {
+	full: { columns: OVERSIGHT_COLUMNS, row: oversightEventRow },
+	table: { columns: Object.keys(tableRow.shape).join(', '), row: tableRow }
+} as const;
+export type SearchDetail = keyof typeof DETAIL;
+export type SearchEventOf<D extends SearchDetail> = D extends 'full' ? OversightEvent : SearchTableEvent;
+
+export interface SearchPage<E extends SearchTableEvent = OversightEvent> {
 	shape: SearchShape;
 	/** Newest first: time, then person, then event id, all descending. */
-	events: OversightEvent[];
+	events: E[];
 	/** Where the next (older) page starts, or null on the last page. */
 	older: SearchCursor | null;
 }
@@ -100,7 +130,7 @@ const ORDER = 'ORDER BY logged_at DESC, subject_code DESC';
 /** One pair more than a page (pairs, not rows: a pair may hold several events): whether an older page exists. */
 const PAIRS = `LIMIT 1 BY logged_at, subject_code LIMIT ${SEARCH_PAGE_SIZE + 1}`;
 
-function sortEvents(events: OversightEvent[]): OversightEvent[] {
+function sortEvents<E extends SearchTableEvent>(events: E[]): E[] {
 	const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 	return events.sort((a, b) => desc(a.logged_at, b.logged_at) || desc(a.subject_code, b.subject_code) || desc(a.event_id, b.event_id));
 }
@@ -112,36 +142,36 @@ const pairRow = z.object({ logged_at: utcDateTime, subject_code: z.string() });
  * columns are named, so ClickHouse reads them there, in its order), then those people's
  * events in the page's time span, by usage_event's own key, with the same filters.
  */
-async function pageThroughPairs(shape: SearchShape, f: SearchFilters, before: SearchCursor | null): Promise<SearchPage> {
+async function pageThroughPairs<D extends SearchDetail>(shape: SearchShape, f: SearchFilters, before: SearchCursor | null, detail: D): Promise<SearchPage<SearchEventOf<D>>> {
 	const c = conditions(f, before);
 	const rows = await queryRows(`SELECT logged_at, subject_code FROM usage_event WHERE ${c.sql} ${ORDER} ${PAIRS}`, c.params, pairRow);
 	const { pairs, older } = pagePairs(rows);
 	if (pairs.length === 0) return { shape, events: [], older: null };
 	const w = conditions(f, null);
-	const events = await queryRows(
-		`SELECT ${OVERSIGHT_COLUMNS} FROM usage_event
+	const events = (await queryRows(
+		`SELECT ${DETAIL[detail].columns} FROM usage_event
 		 PREWHERE subject_code IN {pageSubjects:Array(String)}
 		 WHERE logged_at >= ${at('pageOldest')} AND logged_at <= ${at('pageNewest')} AND ${w.sql}`,
 		{ ...w.params, pageSubjects: [...new Set(pairs.map((p) => p.subject_code))], pageOldest: pairs.at(-1)!.logged_at, pageNewest: pairs[0]!.logged_at },
-		oversightEventRow
-	);
+		DETAIL[detail].row
+	)) as SearchEventOf<D>[];
 	const keep = new Set(pairs.map(pairKey));
 	return { shape, events: sortEvents(events.filter((e) => keep.has(pairKey(e)))), older };
 }
 
 /** A person's events: usage_event's own key, in both steps. */
-export function eventsOfPerson(f: SearchFilters & { person: string }, before: SearchCursor | null): Promise<SearchPage> {
-	return pageThroughPairs('person', f, before);
+export function eventsOfPerson<D extends SearchDetail>(f: SearchFilters & { person: string }, before: SearchCursor | null, detail: D): Promise<SearchPage<SearchEventOf<D>>> {
+	return pageThroughPairs('person', f, before, detail);
 }
 
 /** Events carrying a case reference: the first step skips granules with the bloom filter on case_ref. */
-export function eventsByCaseRef(f: SearchFilters & { ref: string }, before: SearchCursor | null): Promise<SearchPage> {
-	return pageThroughPairs('caseRef', f, before);
+export function eventsByCaseRef<D extends SearchDetail>(f: SearchFilters & { ref: string }, before: SearchCursor | null, detail: D): Promise<SearchPage<SearchEventOf<D>>> {
+	return pageThroughPairs('caseRef', f, before, detail);
 }
 
 /** An official's events (with any other filters): the by_official projection. */
-export function eventsByOfficial(f: SearchFilters & { official: string }, before: SearchCursor | null): Promise<SearchPage> {
-	return pageThroughPairs('official', f, before);
+export function eventsByOfficial<D extends SearchDetail>(f: SearchFilters & { official: string }, before: SearchCursor | null, detail: D): Promise<SearchPage<SearchEventOf<D>>> {
+	return pageThroughPairs('official', f, before, detail);
 }
 
 /**
@@ -150,20 +180,20 @@ export function eventsByOfficial(f: SearchFilters & { official: string }, before
  * free text in events, not tied to one agency), which is slower but still reads only the
  * projection's narrow columns.
  */
-export function eventsByAgency(f: SearchFilters, before: SearchCursor | null): Promise<SearchPage> {
-	return pageThroughPairs('agency', f, before);
+export function eventsByAgency<D extends SearchDetail>(f: SearchFilters, before: SearchCursor | null, detail: D): Promise<SearchPage<SearchEventOf<D>>> {
+	return pageThroughPairs('agency', f, before, detail);
 }
 
 /** A page of events matching the filters, through the order made for them. */
-export function searchEvents(f: SearchFilters, before: SearchCursor | null): Promise<SearchPage> {
+export function searchEvents<D extends SearchDetail>(f: SearchFilters, before: SearchCursor | null, detail: D): Promise<SearchPage<SearchEventOf<D>>> {
 	switch (shapeOf(f)) {
 		case 'person':
-			return eventsOfPerson({ ...f, person: f.person! }, before);
+			return eventsOfPerson({ ...f, person: f.person! }, before, detail);
 		case 'caseRef':
-			return eventsByCaseRef({ ...f, ref: f.ref! }, before);
+			return eventsByCaseRef({ ...f, ref: f.ref! }, before, detail);
 		case 'official':
-			return eventsByOfficial({ ...f, official: f.official! }, before);
+			return eventsByOfficial({ ...f, official: f.official! }, before, detail);
 		case 'agency':
-			return eventsByAgency(f, before);
+			return eventsByAgency(f, before, detail);
 	}
 }

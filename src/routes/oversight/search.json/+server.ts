@@ -29,7 +29,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		);
 	}
 	const { request } = parsed;
-	const result = await searchAndRecord(user.code, request, locals.lang);
+	const result = await searchAndRecord(user.code, request, locals.lang, 'full');
 	return json(
 		{
 			case_ref: request.caseRef,
