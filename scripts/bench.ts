@@ -1,4 +1,4 @@
-// npm run bench -- [--events N] [--people N] [--concurrency N] [--batch N] [--seed N] [--citizens N] [--no-baseline] [--keep] [--profile]
+// npm run bench -- [--events N] [--people N] [--concurrency N] [--batch N] [--seed N] [--citizens N] [--searches N] [--no-baseline] [--keep] [--profile]
 //
 // The performance targets of DESIGN.md, measured against the real server (the built app,
 // embedded ClickHouse) on a fresh data directory under ./bench-data/:
@@ -9,6 +9,8 @@
 //   - the ledger: a page's proofs (GET /me/ledger.json), single inclusion proofs, checkpoint
 //     signing time and how soon a checkpoint covers the last event;
 //   - the citizen timeline: GET /me (full server-rendered HTML) for random citizens;
+//   - the oversight search: GET /oversight (server-rendered) by official and by agency, as
+//     the auditor persona, each look-up recorded on the people's timelines as in use;
 //   - bytes on disk per event, after merges settle;
 //   - the server process's peak RSS (VmHWM; embedded ClickHouse runs in the same process).
 // Prints a table and writes bench-results.json in the project root.
@@ -35,6 +37,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --batch N         events per request (default 10000, at most 50000)
   --seed N          seed of the generated data (default 2026)
   --citizens N      citizens whose timeline is timed, one GET /me each (default 300)
+  --searches N      oversight searches timed, half by official, half by agency (default 200)
   --buffer-mb N     memory for pre-serialised batches (default: 40% of RAM, at most 8192);
                     a larger run is generated while sending, and only HTTP time is counted
   --no-baseline     skip the first run, which ingests the same events without the ledger
@@ -54,6 +57,7 @@ const flagsSchema = z.object({
 		.transform(Number)
 		.default(2026),
 	citizens: countFlag('citizens', 1, 100_000).default(300),
+	searches: countFlag('searches', 2, 100_000).default(200),
 	'buffer-mb': countFlag('buffer-mb', 16, 1_000_000).optional(),
 	keep: z.boolean().default(false),
 	'no-baseline': z.boolean().default(false),
@@ -75,6 +79,7 @@ function benchFlags(): Flags {
 		batch: { type: 'string' },
 		seed: { type: 'string' },
 		citizens: { type: 'string' },
+		searches: { type: 'string' },
 		'buffer-mb': { type: 'string' },
 		keep: { type: 'boolean' },
 		'no-baseline': { type: 'boolean' },
@@ -237,6 +242,9 @@ interface Produced {
 	bytes: number;
 	/** Events per subject code (sealed ones left out), to pick citizens with a timeline. */
 	perSubject: Map<string, number>;
+	/** Events per official (actor code) and per agency, with one of each agency's systems: what the oversight search is timed on. */
+	perActor: Map<string, number>;
+	perAgency: Map<string, { events: number; system: string }>;
 	seconds: number;
 }
 
@@ -248,6 +256,8 @@ async function produce(ref: Reference, flags: Flags, queue: BatchQueue, onFirstF
 	const t0 = performance.now();
 	const perAgency = new Map<string, string[]>();
 	const perSubject = new Map<string, number>();
+	const perActor = new Map<string, number>();
+	const agencyEvents = new Map<string, { events: number; system: string }>();
 	let events = 0;
 	let batches = 0;
 	let bytes = 0;
@@ -271,6 +281,10 @@ async function produce(ref: Reference, flags: Flags, queue: BatchQueue, onFirstF
 			lines.push(JSON.stringify(e));
 			// Sealed events stay off the timeline until disclosed: count only what it shows.
 			if (e.visibility !== 'sealed') perSubject.set(e.subject_code, (perSubject.get(e.subject_code) ?? 0) + 1);
+			if (e.actor_code) perActor.set(e.actor_code, (perActor.get(e.actor_code) ?? 0) + 1);
+			const ag = agencyEvents.get(e.agency_code);
+			if (ag) ag.events++;
+			else agencyEvents.set(e.agency_code, { events: 1, system: e.system });
 			events++;
 			if (lines.length >= flags.batch) {
 				perAgency.set(e.agency_code, []);
@@ -283,7 +297,7 @@ async function produce(ref: Reference, flags: Flags, queue: BatchQueue, onFirstF
 	}
 	for (const [agency, lines] of perAgency) if (lines.length > 0) await emit(agency, lines);
 	queue.close();
-	return { events, batches, bytes, perSubject, seconds: (performance.now() - t0) / 1000 };
+	return { events, batches, bytes, perSubject, perActor, perAgency: agencyEvents, seconds: (performance.now() - t0) / 1000 };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -515,6 +529,95 @@ async function timeTimeline(server: TestServer, produced: Produced, flags: Flags
 }
 
 // ---------------------------------------------------------------------------------------
+// The oversight search: an auditor's GET /oversight by official and by agency
+
+async function timeOversight(server: TestServer, produced: Produced, flags: Flags) {
+	const random = prng(flags.seed ^ 0xa0d17);
+	// Officials drawn by their share of events (busy officials are the ones searched for),
+	// agencies in turn, every other one narrowed to one of its systems.
+	const actors = [...produced.perActor];
+	if (actors.length === 0) throw new Error('no generated event names an official');
+	const cumulative: number[] = [];
+	let sum = 0;
+	for (const [, n] of actors) cumulative.push((sum += n));
+	const drawActor = () => {
+		const x = random() * sum;
+		let lo = 0;
+		let hi = cumulative.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (cumulative[mid]! > x) hi = mid;
+			else lo = mid + 1;
+		}
+		return actors[lo]![0];
+	};
+	const agencies = [...produced.perAgency];
+	const half = Math.floor(flags.searches / 2);
+	const searches: { kind: 'official' | 'agency'; params: Record<string, string> }[] = [];
+	for (let i = 0; i < half; i++) searches.push({ kind: 'official', params: { official: drawActor() } });
+	for (let i = 0; i < flags.searches - half; i++) {
+		const [agency, { system }] = agencies[i % agencies.length]!;
+		searches.push({ kind: 'agency', params: Math.floor(i / agencies.length) % 2 === 0 ? { agency } : { agency, system } });
+	}
+	const cookie = await server.signIn('auditor');
+	const get = async (params: Record<string, string>) => {
+		const q = new URLSearchParams({ case: 'BENCH-OVERSIGHT-1', ...params });
+		const t0 = performance.now();
+		const res = await fetch(`${server.url}/oversight?${q}`, { headers: { cookie, 'accept-language': 'en' }, redirect: 'manual' });
+		const html = await res.text();
+		const ms = performance.now() - t0;
+		if (res.status !== 200) throw new Error(`GET /oversight?${q} answered ${res.status}: ${html.slice(0, 500)}`);
+		if (!html.includes('results-table') && !html.includes('No events match this search')) throw new Error(`GET /oversight?${q} did not render results`);
+		const timing = res.headers.get('server-timing') ?? '';
+		const entry = (name: string) => {
+			const m = new RegExp(`(?:^|,)\\s*${name};[^,]*dur=([\\d.]+)`).exec(timing);
+			return m ? Number(m[1]) : null;
+		};
+		return { ms, search: entry('search'), events: entry('events'), record: entry('record'), rows: (html.match(/data-event-id=/g) ?? []).length };
+	};
+	for (let i = 0; i < 6; i++) await get(searches[(i * 37) % searches.length]!.params);
+	log(`timing ${fmt(searches.length)} oversight searches (GET /oversight as the auditor)...`);
+	const ms = { official: [] as number[], agency: [] as number[] };
+	const searchMs: number[] = [];
+	const eventsMs: number[] = [];
+	const recordMs: number[] = [];
+	let rows = 0;
+	for (const s of searches) {
+		const r = await get(s.params);
+		ms[s.kind].push(r.ms);
+		if (r.search !== null) searchMs.push(r.search);
+		if (r.events !== null) eventsMs.push(r.events);
+		if (r.record !== null) recordMs.push(r.record);
+		rows += r.rows;
+	}
+	const sorted = (a: number[]) => [...a].sort((x, y) => x - y);
+	const all = sorted([...ms.official, ...ms.agency]);
+	const off = sorted(ms.official);
+	const ag = sorted(ms.agency);
+	const srv = sorted(searchMs);
+	const evs = sorted(eventsMs);
+	const rec = sorted(recordMs);
+	return {
+		requests: all.length,
+		p50: percentile(all, 50),
+		p95: percentile(all, 95),
+		officialP50: percentile(off, 50),
+		officialP95: percentile(off, 95),
+		agencyP50: percentile(ag, 50),
+		agencyP95: percentile(ag, 95),
+		/** The server's own time for search, names and the recorded look-up (Server-Timing: search). */
+		serverP50: srv.length ? percentile(srv, 50) : null,
+		serverP95: srv.length ? percentile(srv, 95) : null,
+		/** Of which the page of events (the queries) and recording the look-up (one usage event per person, committed). */
+		eventsP50: evs.length ? percentile(evs, 50) : null,
+		eventsP95: evs.length ? percentile(evs, 95) : null,
+		recordP50: rec.length ? percentile(rec, 50) : null,
+		recordP95: rec.length ? percentile(rec, 95) : null,
+		meanRows: rows / all.length
+	};
+}
+
+// ---------------------------------------------------------------------------------------
 // The ledger: what a citizen's browser fetches to check a page, and single inclusion proofs
 
 async function timeLedger(server: TestServer, pages: { cookie: string; ids: string[] }[]) {
@@ -686,6 +789,8 @@ async function main(): Promise<void> {
 		);
 		log('timing the ledger: each page’s proofs (GET /me/ledger.json) and single inclusion proofs...');
 		const ledger = await timeLedger(server, timeline.pages);
+		const oversight = await timeOversight(server, produced, flags);
+		log(`oversight search p50 ${oversight.p50.toFixed(1)} ms, p95 ${oversight.p95.toFixed(1)} ms (${oversight.requests} searches, ${oversight.meanRows.toFixed(1)} events shown on average)`);
 		const peakRss = status(server.pid, 'VmHWM');
 		const rssNow = status(server.pid, 'VmRSS');
 
@@ -704,6 +809,9 @@ async function main(): Promise<void> {
 			// The same requests: the /me page, server-rendered, is the citizen's timeline (issue 4 names it so).
 			me_page_p50_ms: Number(timeline.p50.toFixed(2)),
 			me_page_p95_ms: Number(timeline.p95.toFixed(2)),
+			// GET /oversight by official and by agency (half each), server-rendered, look-ups recorded.
+			oversight_p50_ms: Number(oversight.p50.toFixed(2)),
+			oversight_p95_ms: Number(oversight.p95.toFixed(2)),
 			bytes_per_event: Number((disk.usage.live / ingest.accepted).toFixed(2)),
 			peak_rss_mb: peakRss === null ? null : Math.round(peakRss / 2 ** 20),
 			machine: {
@@ -752,7 +860,19 @@ async function main(): Promise<void> {
 				ledger_page_proofs_p50_ms: Number(ledger.pageP50.toFixed(2)),
 				ledger_page_proofs_p95_ms: Number(ledger.pageP95.toFixed(2)),
 				ledger_proofs_per_page: Number(ledger.proofsPerPage.toFixed(1)),
-				proof_requests: ledger.requests
+				proof_requests: ledger.requests,
+				oversight_requests: oversight.requests,
+				oversight_official_p50_ms: Number(oversight.officialP50.toFixed(2)),
+				oversight_official_p95_ms: Number(oversight.officialP95.toFixed(2)),
+				oversight_agency_p50_ms: Number(oversight.agencyP50.toFixed(2)),
+				oversight_agency_p95_ms: Number(oversight.agencyP95.toFixed(2)),
+				oversight_server_p50_ms: oversight.serverP50 === null ? null : Number(oversight.serverP50.toFixed(2)),
+				oversight_server_p95_ms: oversight.serverP95 === null ? null : Number(oversight.serverP95.toFixed(2)),
+				oversight_events_query_p50_ms: oversight.eventsP50 === null ? null : Number(oversight.eventsP50.toFixed(2)),
+				oversight_events_query_p95_ms: oversight.eventsP95 === null ? null : Number(oversight.eventsP95.toFixed(2)),
+				oversight_record_lookup_p50_ms: oversight.recordP50 === null ? null : Number(oversight.recordP50.toFixed(2)),
+				oversight_record_lookup_p95_ms: oversight.recordP95 === null ? null : Number(oversight.recordP95.toFixed(2)),
+				oversight_mean_events_shown: Number(oversight.meanRows.toFixed(1))
 			}
 		};
 		writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -773,6 +893,15 @@ async function main(): Promise<void> {
 				: []),
 			...(timeline.dbP50 !== null && timeline.dbP95 !== null
 				? ([['  of which timeline queries (Server-Timing db) p50 / p95', `${timeline.dbP50.toFixed(1)} / ${timeline.dbP95.toFixed(1)} ms`, '']] as [string, string, string][])
+				: []),
+			['oversight search GET /oversight p50', `${results.oversight_p50_ms.toFixed(1)} ms`, ''],
+			['oversight search GET /oversight p95 (by official and by agency)', `${results.oversight_p95_ms.toFixed(1)} ms`, '<= 50 ms'],
+			['  by official p95 / by agency p95', `${oversight.officialP95.toFixed(1)} / ${oversight.agencyP95.toFixed(1)} ms`, ''],
+			...(oversight.eventsP50 !== null && oversight.eventsP95 !== null && oversight.recordP50 !== null && oversight.recordP95 !== null
+				? ([
+						['  of which the events query (Server-Timing events) p50 / p95', `${oversight.eventsP50.toFixed(1)} / ${oversight.eventsP95.toFixed(1)} ms`, ''],
+						['  of which recording the look-up (Server-Timing record) p50 / p95', `${oversight.recordP50.toFixed(1)} / ${oversight.recordP95.toFixed(1)} ms`, '']
+					] as [string, string, string][])
 				: []),
 			['inclusion proof GET /ledger/proof/inclusion p50 / p95', `${results.proof_p50_ms.toFixed(1)} / ${results.proof_p95_ms.toFixed(1)} ms`, ''],
 			['a page’s proofs GET /me/ledger.json p50 / p95', `${ledger.pageP50.toFixed(1)} / ${ledger.pageP95.toFixed(1)} ms`, ''],

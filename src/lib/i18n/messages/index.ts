@@ -20,6 +20,7 @@ import overview from './overview';
 import oversight from './oversight';
 import oversightCases from './oversightCases';
 import oversightDetection from './oversightDetection';
+import oversightSearch from './oversightSearch';
 import protectedList from './protectedList';
 import representation from './representation';
 import rules from './rules';
@@ -41,6 +42,7 @@ export const AREAS = {
 	oversight,
 	oversightCases,
 	oversightDetection,
+	oversightSearch,
 	protectedList,
 	representation,
 	rules
