@@ -81,7 +81,9 @@ describe('migration 0013', () => {
 	it('covers the events stored before it with both projections and the case_ref index', async () => {
 		const before = await checksum();
 		expect((await coverage()).every((p) => p.by_official === 0 && p.by_agency === 0 && !p.indexed)).toBe(true);
-		expect(await m.migrate(m.readMigrations())).toMatchObject({ applied: [ORDER] });
+		// The later migrations come along; 0013 is the first of them.
+		const { applied } = await m.migrate(m.readMigrations());
+		expect(applied[0]).toBe(ORDER);
 		expect(await rowCount()).toBe(60_000);
 		expect(await checksum()).toBe(before);
 		const parts = await coverage();
