@@ -103,20 +103,7 @@ export default defineMessages({
 			none: 'Detection raised no alerts about this official {{period}}.',
 			more: 'The latest {{shown, number}} of {{count, number}} alerts.',
 			summary_one: '{{count, number}} alert {{period}}.',
-			summary_other: '{{count, number}} alerts {{period}}.',
-			rules: {
-				'self-lookup': 'Looked up themselves',
-				'relative-lookup': 'Looked up a relative or household member',
-				'protected-person': 'Looked up a protected person',
-				'no-case-ref': 'No case reference where one is required',
-				'off-hours': 'Outside working hours',
-				'volume-spike': 'Volume spike',
-				'many-officials': 'Many officials on one person',
-				'consecutive-codes': 'Consecutive personal codes',
-				'after-employment': 'After the employment ended'
-			},
-			severities: { low: 'Low', medium: 'Medium', high: 'High' },
-			decisions: { incident: 'Incident', explained: 'Explained', false_positive: 'False positive' }
+			summary_other: '{{count, number}} alerts {{period}}.'
 		},
 		recent: {
 			title: 'Most recent events',
@@ -243,19 +230,6 @@ export default defineMessages({
 			more: 'Viimased {{shown, number}} hoiatust {{count, number}}-st.',
 			summary_one: '{{count, number}} hoiatus {{period}}.',
 			summary_other: '{{count, number}} hoiatust {{period}}.',
-			rules: {
-				'self-lookup': 'Päring iseenda kohta',
-				'relative-lookup': 'Päring sugulase või leibkonnaliikme kohta',
-				'protected-person': 'Päring kaitstud isiku kohta',
-				'no-case-ref': 'Menetluse viide puudub, kuigi see on nõutud',
-				'off-hours': 'Väljaspool tööaega',
-				'volume-spike': 'Päringute hüppeline kasv',
-				'many-officials': 'Palju ametnikke ühe inimese kohta',
-				'consecutive-codes': 'Järjestikused isikukoodid',
-				'after-employment': 'Pärast töösuhte lõppu'
-			},
-			severities: { low: 'Madal', medium: 'Keskmine', high: 'Kõrge' },
-			decisions: { incident: 'Intsident', explained: 'Selgitatud', false_positive: 'Valepositiivne' }
 		},
 		recent: {
 			title: 'Viimased sündmused',
@@ -394,19 +368,6 @@ export default defineMessages({
 			summary_few: '{{count, number}} предупреждения {{period}}.',
 			summary_many: '{{count, number}} предупреждений {{period}}.',
 			summary_other: '{{count, number}} предупреждения {{period}}.',
-			rules: {
-				'self-lookup': 'Запрос о самом себе',
-				'relative-lookup': 'Запрос о родственнике или члене домохозяйства',
-				'protected-person': 'Запрос о защищённом лице',
-				'no-case-ref': 'Нет номера дела, хотя он обязателен',
-				'off-hours': 'В нерабочее время',
-				'volume-spike': 'Резкий рост числа запросов',
-				'many-officials': 'Много должностных лиц по одному человеку',
-				'consecutive-codes': 'Последовательные личные коды',
-				'after-employment': 'После окончания трудовых отношений'
-			},
-			severities: { low: 'Низкая', medium: 'Средняя', high: 'Высокая' },
-			decisions: { incident: 'Инцидент', explained: 'Объяснено', false_positive: 'Ложное срабатывание' }
 		},
 		recent: {
 			title: 'Последние события',
