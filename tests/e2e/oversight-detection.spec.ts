@@ -36,7 +36,9 @@ test('an auditor runs detection and reads what each rule did', async ({ page }) 
 	expect(await violations(page)).toEqual([]);
 });
 
-for (const lang of ['et', 'en', 'ru'] as const) {
+// Auditors' pages: axe runs each page family in one language (the families share the three
+// between them); messages.test.ts checks every language has every text. Keeps the suite short.
+for (const lang of ['ru'] as const) {
 	test(`the page is axe-clean in ${lang}`, async ({ page }) => {
 		await signIn(page, 'auditor');
 		await page.goto(`/oversight/detection?lang=${lang}`);

@@ -100,7 +100,9 @@ test('the auditor opens Kadri’s profile: heat map with summary and table, peer
 	expect(await violations(page)).toEqual([]);
 });
 
-for (const lang of ['et', 'en', 'ru'] as const) {
+// Auditors' pages: axe runs each page family in one language (the families share the three
+// between them); messages.test.ts checks every language has every text. Keeps the suite short.
+for (const lang of ['en'] as const) {
 	test(`axe-core finds no violations on Kadri’s profile in ${lang}, tables open`, async ({ page, server }) => {
 		await addPeers(server);
 		await signInAs(page, persona('auditor'));

@@ -58,7 +58,9 @@ test('the auditor searches by person, then by official, with a case reference', 
 	expect(await rows(page).first().getAttribute('data-event-id')).not.toBe(firstPage);
 });
 
-for (const lang of ['et', 'en', 'ru'] as const) {
+// Auditors' pages: axe runs each page family in one language (the families share the three
+// between them); messages.test.ts checks every language has every text. Keeps the suite short.
+for (const lang of ['et'] as const) {
 	test(`the search page is axe-clean in ${lang}: empty, with results, with errors`, async ({ page }) => {
 		await signInAs(page, persona('auditor'));
 		await page.goto(`/oversight?lang=${lang}`);
