@@ -248,7 +248,7 @@ describe('the figures of a hand-made official', () => {
 		expect(listed.sort()).toEqual([alerts.offHours, alerts.noCase].sort());
 		expect(hits).toContain(`href="/oversight/alerts/${alerts.noCase}"`);
 		const byId = rows(r.html, 'hits', 'data-alert-id');
-		expect(byId.get(alerts.noCase)![0]).toBe('No case reference where one is required');
+		expect(byId.get(alerts.noCase)![0]).toBe('No case reference');
 		expect(byId.get(alerts.noCase)![1]).toBe('High');
 		expect(byId.get(alerts.noCase)![5]).toBe('Explained');
 		expect(byId.get(alerts.offHours)![4]).toBe('2');
