@@ -5,7 +5,7 @@ export default defineMessages({
 	en: {
 		skip: 'Skip to main content',
 		tagline: 'See who used your personal data, and why',
-		nav: { label: 'Main', me: 'My data', oversight: 'Oversight', ledger: 'The log' },
+		nav: { label: 'Main', me: 'My data', oversight: 'Oversight', ledger: 'The log', stats: 'Statistics' },
 		account: { signedInAs: 'Signed in as', signIn: 'Sign in', signOut: 'Sign out' },
 		language: { label: 'Language' },
 		footer: {
@@ -25,7 +25,7 @@ export default defineMessages({
 	et: {
 		skip: 'Liigu põhisisu juurde',
 		tagline: 'Vaata, kes sinu isikuandmeid kasutas ja miks',
-		nav: { label: 'Peamenüü', me: 'Minu andmed', oversight: 'Järelevalve', ledger: 'Logi' },
+		nav: { label: 'Peamenüü', me: 'Minu andmed', oversight: 'Järelevalve', ledger: 'Logi', stats: 'Statistika' },
 		account: { signedInAs: 'Sisse logitud kui', signIn: 'Logi sisse', signOut: 'Logi välja' },
 		language: { label: 'Keel' },
 		footer: {
@@ -45,7 +45,7 @@ export default defineMessages({
 	ru: {
 		skip: 'Перейти к основному содержанию',
 		tagline: 'Узнайте, кто использовал ваши персональные данные и зачем',
-		nav: { label: 'Главное меню', me: 'Мои данные', oversight: 'Надзор', ledger: 'Журнал' },
+		nav: { label: 'Главное меню', me: 'Мои данные', oversight: 'Надзор', ledger: 'Журнал', stats: 'Статистика' },
 		account: { signedInAs: 'Вы вошли как', signIn: 'Войти', signOut: 'Выйти' },
 		language: { label: 'Язык' },
 		footer: {
