@@ -32,6 +32,8 @@ let server: TestServer;
 let key: string;
 let agency: string;
 const responses: string[] = [];
+/** The member whose one record (X-Road 6 names, failed) is read back field by field. */
+let soapMember = '';
 /** Client member codes used, with the distinct messages each sent. */
 const sent = new Map<string, Set<string>>();
 
@@ -195,6 +197,7 @@ describe('bodies', () => {
 
 	it('takes X-Road 6 size and fault names', async () => {
 		const m = newMember();
+		soapMember = m;
 		const old = rec(m, 'soap', 'Client', { requestSize: undefined, responseSize: undefined, requestSoapSize: 10, responseSoapSize: 20, succeeded: false, soapFaultCode: 'Server.X', soapFaultString: 'Broken' });
 		expect((await post([old])).status).toBe(200);
 	});
@@ -330,6 +333,36 @@ describe('the tables, read directly', () => {
 			expect(records[0]!.n).toBe(records[0]!.keys);
 			expect(records[0]!.ours).toBe(records[0]!.n);
 			expect(records[0]!.messages).toBe(messages.reduce((n, r) => n + r.n, 0));
+
+			const stored = await queryRows(
+				`SELECT security_server_type, toString(monitoring_data_ts) AS collected, toString(request_in_ts) AS request_in, toString(response_out_ts) AS response_out,
+				        client_subsystem_code, service_member_code, service_code, service_version, message_id, message_protocol_version,
+				        request_size, response_size, succeeded, fault_code, fault_string, reporter_code
+				 FROM xroad_opmon_record WHERE client_member_code = {m:String}`,
+				{ m: soapMember },
+				z.object({}).catchall(z.unknown())
+			);
+			expect(stored).toEqual([
+				{
+					security_server_type: 'Client',
+					collected: '2003-05-15 10:00:05',
+					request_in: '2003-05-15 10:00:00.000',
+					response_out: '2003-05-15 10:00:00.202',
+					client_subsystem_code: 'test-is',
+					service_member_code: '70000562',
+					service_code: 'getPerson',
+					service_version: 'v1',
+					message_id: 'soap',
+					message_protocol_version: '4.0',
+					request_size: expect.anything(),
+					response_size: expect.anything(),
+					succeeded: expect.anything(),
+					fault_code: 'Server.X',
+					fault_string: 'Broken',
+					reporter_code: agency
+				}
+			]);
+			expect([Number(stored[0]!.request_size), Number(stored[0]!.response_size), Boolean(stored[0]!.succeeded)]).toEqual([10, 20, false]);
 
 			// Every String-typed column (String, FixedString, LowCardinality, Nullable, Array of them) of the raw tables and the rollup.
 			const columns = await queryRows(

@@ -33,5 +33,5 @@ export function messageKey(r: OpmonRecord): Buffer {
 
 /** 32 bytes: one side's record of one message. */
 export function recordKey(r: OpmonRecord, message: Buffer = messageKey(r)): Buffer {
-	return sha256(['xroad-record', r.securityServerType, message.toString('hex')]);
+	return createHash('sha256').update(`xroad-record:${r.securityServerType}:`).update(message).digest();
 }

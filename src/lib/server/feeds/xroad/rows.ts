@@ -40,15 +40,16 @@ class RowWriter {
 		this.pos = this.buf.writeUInt32LE(n, this.pos);
 	}
 
-	/** Int64 LE: DateTime64(3) as epoch milliseconds. */
-	int64(n: number): void {
-		this.room(8);
-		this.pos = this.buf.writeBigInt64LE(BigInt(n), this.pos);
-	}
-
+	/** A non-negative safe integer as 64 bits LE (no BigInt: two 32-bit halves). */
 	uint64(n: number): void {
 		this.room(8);
-		this.pos = this.buf.writeBigUInt64LE(BigInt(n), this.pos);
+		this.pos = this.buf.writeUInt32LE(n % 0x1_0000_0000, this.pos);
+		this.pos = this.buf.writeUInt32LE(Math.floor(n / 0x1_0000_0000), this.pos);
+	}
+
+	/** Int64 LE: DateTime64(3) as epoch milliseconds (never negative here: validated as 2001 or later, or 0). */
+	int64(n: number): void {
+		this.uint64(n);
 	}
 
 	bool(v: boolean): void {

@@ -14,12 +14,15 @@
  * got no answer and sends the batch again, its records are not stored yet so they are
  * taken, and their messages are found stored, so nothing is counted twice (the retried
  * record is reported 'paired' rather than 'new': its message was counted by the first try).
+ *
+ * Only records whose message may already be stored (message-filter.ts) are looked up.
  */
 import { z } from 'zod';
 import type { OpmonRecord } from '../../../schemas/xroad-opmonitoring';
 import { bulkInsert } from '../../db/bulk-insert';
 import { queryRows } from '../../db/query';
 import { messageKey, recordKey } from './keys';
+import { loadMessageFilter, type MessageFilter } from './message-filter';
 import { MESSAGE_INSERT, messageRows, RECORD_INSERT, recordRows, type MessageRow, type RecordRow } from './rows';
 
 export interface OpmonEntry {
@@ -57,14 +60,21 @@ async function storedKeys(table: 'xroad_opmon_record' | 'xroad_message', column:
 	return found;
 }
 
+/** The stored message keys, in this process; null until loaded, or after an insert that may or may not have happened. */
+let filter: MessageFilter | null = null;
+
 async function commitNow(entries: readonly OpmonEntry[]): Promise<OpmonCommitResult> {
+	if (!filter || filter.full) filter = await loadMessageFilter();
+	const known = filter;
 	const keyed = entries.map((e) => {
 		const mk = messageKey(e.record);
 		const rk = recordKey(e.record, mk);
 		return { ...e, mk, rk, mkHex: mk.toString('hex'), rkHex: rk.toString('hex') };
 	});
-	const storedRecords = await storedKeys('xroad_opmon_record', 'record_key', [...new Set(keyed.map((e) => e.rkHex))]);
-	const storedMessages = await storedKeys('xroad_message', 'message_key', [...new Set(keyed.map((e) => e.mkHex))]);
+	// A record whose message is not stored cannot be stored either: only the others are looked up.
+	const candidates = keyed.filter((e) => known.mayHave(e.mk));
+	const storedRecords = await storedKeys('xroad_opmon_record', 'record_key', [...new Set(candidates.map((e) => e.rkHex))]);
+	const storedMessages = await storedKeys('xroad_message', 'message_key', [...new Set(candidates.map((e) => e.mkHex))]);
 
 	const result: OpmonCommitResult = { accepted: [], duplicates: [] };
 	const records: RecordRow[] = [];
@@ -86,7 +96,16 @@ async function commitNow(entries: readonly OpmonEntry[]): Promise<OpmonCommitRes
 			result.accepted.push({ line: e.line, message: 'new' });
 		}
 	}
-	if (messages.length > 0) await bulkInsert(MESSAGE_INSERT, messageRows(messages));
+	if (messages.length > 0) {
+		try {
+			await bulkInsert(MESSAGE_INSERT, messageRows(messages));
+		} catch (err) {
+			// Perhaps stored, perhaps not: the next commit reloads the filter from ClickHouse.
+			filter = null;
+			throw err;
+		}
+		for (const m of messages) known.add(m.messageKey);
+	}
 	if (records.length > 0) await bulkInsert(RECORD_INSERT, recordRows(records));
 	return result;
 }
