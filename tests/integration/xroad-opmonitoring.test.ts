@@ -380,6 +380,31 @@ describe('the tables, read directly', () => {
 				);
 				expect(hits[0]!.n, `${table}.${name}`).toBe(0);
 			}
+
+			// A crash between the two inserts leaves a message without its records. The retry
+			// stores the records and counts the message once (reported paired: counted before).
+			const { validateOpmonRecord } = await import('../../src/lib/schemas/xroad-opmonitoring');
+			const { messageKey } = await import('../../src/lib/server/feeds/xroad/keys');
+			const { MESSAGE_INSERT, messageRows } = await import('../../src/lib/server/feeds/xroad/rows');
+			const { bulkInsert } = await import('../../src/lib/server/db/bulk-insert');
+			const { commitOpmonRecords } = await import('../../src/lib/server/feeds/xroad/writer');
+			const crashed = newMember();
+			const parsed = [rec(crashed, 'c', 'Client'), rec(crashed, 'c', 'Producer')].map((r) => {
+				const v = validateOpmonRecord(r);
+				if (!v.ok) throw new Error(v.field);
+				return v.record;
+			});
+			await bulkInsert(MESSAGE_INSERT, messageRows([{ messageKey: messageKey(parsed[0]!), record: parsed[0]! }]));
+			const retried = await commitOpmonRecords(parsed.map((record, i) => ({ line: i + 1, reporter: agency, record })));
+			expect(retried).toEqual({ accepted: [{ line: 1, message: 'paired' }, { line: 2, message: 'paired' }], duplicates: [] });
+			const counts = await queryRows(
+				`SELECT (SELECT count() FROM xroad_message WHERE client_member_code = {m:String}) AS messages,
+				        (SELECT count() FROM xroad_opmon_record WHERE client_member_code = {m:String}) AS records,
+				        (SELECT sum(messages) FROM stats_exchange_month WHERE client_member_code = {m:String}) AS counted`,
+				{ m: crashed },
+				z.object({ messages: z.coerce.number(), records: z.coerce.number(), counted: z.coerce.number() })
+			);
+			expect(counts).toEqual([{ messages: 1, records: 2, counted: 1 }]);
 		} finally {
 			await closeDb();
 		}
