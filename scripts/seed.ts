@@ -1,4 +1,5 @@
 // npm run seed -- [--people N] [--events N] [--seed N]
+//                 [--xroad N]
 //
 // Fills a fresh database with deterministic demo data: a population register, agencies,
 // officials, personas and two years of usage events. Applies migrations first. Refuses a
@@ -19,6 +20,7 @@ const USAGE = `Usage: npm run seed -- [options]
   --people N   people in the population register (default 10000, ${MIN_PEOPLE}..1000000)
   --events N   usage events over the last two years (default 1000000, at most 50000000)
   --seed N     seed: the same seed gives the same data (default 1)
+  --xroad N    X-Road messages, a Client and a Producer record each (default events / 2)
   --help       this text
 Numbers may be written 1000000, 1_000_000, 1M or 500k.
 The database is PEEGEL_DATA_DIR (default ./.data) or CLICKHOUSE_URL.`;
@@ -26,6 +28,7 @@ The database is PEEGEL_DATA_DIR (default ./.data) or CLICKHOUSE_URL.`;
 const flagsSchema = z.object({
 	people: countFlag('people', MIN_PEOPLE, 1_000_000).default(10_000),
 	events: countFlag('events', 0, 50_000_000).default(1_000_000),
+	xroad: countFlag('xroad', 0, 50_000_000).optional(),
 	seed: z
 		.string()
 		.regex(/^-?\d{1,15}$/, '--seed must be an integer')
@@ -40,7 +43,17 @@ function fail(message: string, code = 2): never {
 }
 
 const readSeedFlags = () =>
-	readFlags({ people: { type: 'string' }, events: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, flagsSchema, fail);
+	readFlags(
+		{
+			people: { type: 'string' },
+			events: { type: 'string' },
+			seed: { type: 'string' },
+			xroad: { type: 'string' },
+			help: { type: 'boolean', short: 'h' }
+		},
+		flagsSchema,
+		fail
+	);
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -70,7 +83,8 @@ function progressPrinter(): (p: SeedProgress) => void {
 		const pct = p.total > 0 ? ((100 * p.done) / p.total).toFixed(1) : '100.0';
 		const eta = rate > 0 ? duration((p.total - p.done) / rate) : '?';
 		const what = p.phase === 'reference' ? 'people' : 'events';
-		console.error(`seed: ${what} ${fmt(p.done)} / ${fmt(p.total)} (${pct}%)  ${fmt(rate)}/s  ETA ${eta}`);
+		const unit = p.phase === 'xroad' ? 'X-Road messages' : what;
+		console.error(`seed: ${unit} ${fmt(p.done)} / ${fmt(p.total)} (${pct}%)  ${fmt(rate)}/s  ETA ${eta}`);
 	};
 }
 
@@ -112,7 +126,13 @@ async function run(): Promise<number> {
 		return 1;
 	}
 	console.error(`seed: ${fmt(flags.people)} people, ${fmt(flags.events)} events, seed ${flags.seed}, into ${where}`);
-	const summary = await seedDatabase({ people: flags.people, events: flags.events, seed: flags.seed, onProgress: progressPrinter() });
+	const summary = await seedDatabase({
+		people: flags.people,
+		events: flags.events,
+		seed: flags.seed,
+		xroadMessages: flags.xroad,
+		onProgress: progressPrinter()
+	});
 	const checkpoint = await signCheckpoint();
 	const seconds = summary.ms / 1000;
 	console.log(
@@ -120,6 +140,7 @@ async function run(): Promise<number> {
 			`Seeded in ${duration(seconds)}:`,
 			`  ${fmt(summary.people)} people, ${summary.agencies} agencies, ${fmt(summary.officials)} officials, ${summary.purposes} purposes`,
 			`  ${fmt(summary.events.accepted)} events committed (${fmt(summary.events.duplicates)} duplicates), ${fmt(summary.events.generated / seconds)} events/s overall`,
+			`  ${fmt(summary.xroad.newMessages)} X-Road messages from ${fmt(summary.xroad.accepted)} monitoring records (${fmt(summary.xroad.duplicates)} repeats dropped)`,
 			`  ledger checkpoint signed at size ${fmt(checkpoint.size)} (keys: ${keyFilePath()})`,
 			'  Personas (sign in with these in demo mode):',
 			...summary.personas.map((p) => `    ${p.key.padEnd(8)} ${p.personal_code}`)

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UsageEvent } from '../../schemas/usage-event';
 import type { Reference } from './reference';
+import type { OpmonEntry } from '../feeds/xroad/writer';
 
 // Test doubles for the database side: the real writer and inserts are covered by the
 // integration tests against embedded ClickHouse.
@@ -12,6 +13,13 @@ vi.mock('../usage/writer', () => ({
 		committed.push(events);
 		const dup = events.slice(0, 1).map((e) => e.event_id); // pretend the first of each batch was known
 		return { accepted: events.slice(1).map((e) => ({ event_id: e.event_id })), duplicates: dup };
+	})
+}));
+const opmon: OpmonEntry[][] = [];
+vi.mock('../feeds/xroad/writer', () => ({
+	commitOpmonRecords: vi.fn(async (entries: OpmonEntry[]) => {
+		opmon.push(entries);
+		return { accepted: entries.map((e) => ({ line: e.line, message: 'new' })), duplicates: [] };
 	})
 }));
 const inserted: Reference[] = [];
@@ -26,6 +34,7 @@ const { seedDatabase, SEED_BATCH } = await import('./seed');
 
 beforeEach(() => {
 	committed.length = 0;
+	opmon.length = 0;
 	inserted.length = 0;
 	failAfter = Infinity;
 });
@@ -33,7 +42,7 @@ beforeEach(() => {
 describe('seedDatabase', () => {
 	it('inserts the reference, then streams every event through the writer in batches', async () => {
 		const progress: { phase: string; done: number; total: number }[] = [];
-		const summary = await seedDatabase({ people: 500, events: 120_000, seed: 3, now: Date.now() - 1000, onProgress: (p) => progress.push(p) });
+		const summary = await seedDatabase({ people: 500, events: 120_000, seed: 3, now: Date.now() - 1000, onProgress: (p) => progress.push(p), xroadMessages: 100 });
 		expect(inserted).toHaveLength(1);
 		expect(inserted[0]!.people).toHaveLength(500);
 		expect(committed.map((b) => b.length)).toEqual([SEED_BATCH, SEED_BATCH, 20_000]);
@@ -42,10 +51,20 @@ describe('seedDatabase', () => {
 		expect(summary.people).toBe(500);
 		expect(summary.personas.map((p) => p.key)).toContain('jaan');
 		expect(progress[0]).toEqual({ phase: 'reference', done: 0, total: 500 });
-		const last = progress.at(-1)!;
+		const last = progress.filter((p) => p.phase === 'events').at(-1)!;
 		expect(last).toEqual({ phase: 'events', done: 120_000, total: 120_000 });
 		const eventDone = progress.filter((p) => p.phase === 'events').map((p) => p.done);
 		expect(eventDone).toEqual([...eventDone].sort((a, b) => a - b));
+	});
+
+	it('then streams X-Road monitoring records through the feed writer, events / 2 messages by default', async () => {
+		const progress: { phase: string; done: number; total: number }[] = [];
+		const summary = await seedDatabase({ people: 200, events: 3000, seed: 3, now: Date.now() - 1000, onProgress: (p) => progress.push(p) });
+		expect(summary.xroad.messages).toBe(1500);
+		expect(summary.xroad.accepted).toBe(opmon.flat().length);
+		expect(opmon.flat().length).toBeGreaterThan(2 * 1500 * 0.95);
+		expect(JSON.stringify(opmon)).not.toMatch(/messageUserId|messageIssue/);
+		expect(progress.at(-1)).toMatchObject({ phase: 'xroad', total: 1500 });
 	});
 
 	it('stops at a failed commit and reports it', async () => {

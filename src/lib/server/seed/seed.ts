@@ -7,9 +7,13 @@ import { commitEvents } from '../usage/writer';
 import { generateEvents } from './events';
 import { insertReference } from './insert-reference';
 import { generateReference } from './reference';
+import { seedXroad, type XroadSeedSummary } from './xroad';
 
 export interface SeedProgress {
-	phase: 'reference' | 'events';
+	phase:
+		| 'reference'
+		| 'events'
+		| 'xroad';
 	done: number;
 	total: number;
 }
@@ -18,6 +22,8 @@ export interface SeedOptions {
 	people: number;
 	events: number;
 	seed: number;
+	/** X-Road messages (each a Client and a Producer record; default events / 2). */
+	xroadMessages?: number;
 	/** End of the two-year event window (default: now). */
 	now?: number | Date;
 	onProgress?: (p: SeedProgress) => void;
@@ -29,6 +35,7 @@ export interface SeedSummary {
 	officials: number;
 	purposes: number;
 	events: { generated: number; accepted: number; duplicates: number };
+	xroad: XroadSeedSummary;
 	personas: { key: string; personal_code: string }[];
 	ms: number;
 }
@@ -67,12 +74,15 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedSummary> {
 		// On failure, let the last commit settle before the caller closes the database.
 		if (latest) await latest.catch(() => {});
 	}
+	const xroadMessages = opts.xroadMessages ?? Math.floor(opts.events / 2);
+	const xroad = await seedXroad(ref, { messages: xroadMessages, seed: opts.seed, now: opts.now }, (done, total) => progress({ phase: 'xroad', done, total }));
 	return {
 		people: ref.people.length,
 		agencies: ref.agencies.length,
 		officials: ref.officials.length,
 		purposes: ref.purposes.length,
 		events,
+		xroad,
 		personas: ref.personas.map((p) => ({ key: p.key, personal_code: p.personal_code })),
 		ms: Date.now() - t0
 	};
