@@ -1,4 +1,4 @@
-// npm run seed -- [--people N] [--events N] [--seed N]
+// npm run seed -- [--people N] [--events N] [--seed N] [--signatures N] [--services N]
 //
 // Fills a fresh database with deterministic demo data: a population register, agencies,
 // officials, personas and two years of usage events. Applies migrations first. Refuses a
@@ -19,6 +19,8 @@ const USAGE = `Usage: npm run seed -- [options]
   --people N   people in the population register (default 10000, ${MIN_PEOPLE}..1000000)
   --events N   usage events over the last two years (default 1000000, at most 50000000)
   --seed N     seed: the same seed gives the same data (default 1)
+  --signatures N  e-signature events over the same two years (default: --events)
+  --services N    e-service uses over the same two years (default: --events / 2)
   --help       this text
 Numbers may be written 1000000, 1_000_000, 1M or 500k.
 The database is PEEGEL_DATA_DIR (default ./.data) or CLICKHOUSE_URL.`;
@@ -31,6 +33,8 @@ const flagsSchema = z.object({
 		.regex(/^-?\d{1,15}$/, '--seed must be an integer')
 		.transform(Number)
 		.default(1),
+	signatures: countFlag('signatures', 0, 50_000_000).optional(),
+	services: countFlag('services', 0, 50_000_000).optional(),
 	help: z.boolean().default(false)
 });
 
@@ -40,7 +44,18 @@ function fail(message: string, code = 2): never {
 }
 
 const readSeedFlags = () =>
-	readFlags({ people: { type: 'string' }, events: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, flagsSchema, fail);
+	readFlags(
+		{
+			people: { type: 'string' },
+			events: { type: 'string' },
+			seed: { type: 'string' },
+			signatures: { type: 'string' },
+			services: { type: 'string' },
+			help: { type: 'boolean', short: 'h' }
+		},
+		flagsSchema,
+		fail
+	);
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -69,7 +84,7 @@ function progressPrinter(): (p: SeedProgress) => void {
 		const rate = seconds > 0 ? p.done / seconds : 0;
 		const pct = p.total > 0 ? ((100 * p.done) / p.total).toFixed(1) : '100.0';
 		const eta = rate > 0 ? duration((p.total - p.done) / rate) : '?';
-		const what = p.phase === 'reference' ? 'people' : 'events';
+		const what = p.phase === 'reference' ? 'people' : p.phase;
 		console.error(`seed: ${what} ${fmt(p.done)} / ${fmt(p.total)} (${pct}%)  ${fmt(rate)}/s  ETA ${eta}`);
 	};
 }
@@ -112,7 +127,14 @@ async function run(): Promise<number> {
 		return 1;
 	}
 	console.error(`seed: ${fmt(flags.people)} people, ${fmt(flags.events)} events, seed ${flags.seed}, into ${where}`);
-	const summary = await seedDatabase({ people: flags.people, events: flags.events, seed: flags.seed, onProgress: progressPrinter() });
+	const summary = await seedDatabase({
+		people: flags.people,
+		events: flags.events,
+		seed: flags.seed,
+		signatures: flags.signatures,
+		services: flags.services,
+		onProgress: progressPrinter()
+	});
 	const checkpoint = await signCheckpoint();
 	const seconds = summary.ms / 1000;
 	console.log(
@@ -120,6 +142,7 @@ async function run(): Promise<number> {
 			`Seeded in ${duration(seconds)}:`,
 			`  ${fmt(summary.people)} people, ${summary.agencies} agencies, ${fmt(summary.officials)} officials, ${summary.purposes} purposes`,
 			`  ${fmt(summary.events.accepted)} events committed (${fmt(summary.events.duplicates)} duplicates), ${fmt(summary.events.generated / seconds)} events/s overall`,
+			`  ${fmt(summary.signatures.accepted)} signature events, ${fmt(summary.services.accepted)} service uses committed`,
 			`  ledger checkpoint signed at size ${fmt(checkpoint.size)} (keys: ${keyFilePath()})`,
 			'  Personas (sign in with these in demo mode):',
 			...summary.personas.map((p) => `    ${p.key.padEnd(8)} ${p.personal_code}`)

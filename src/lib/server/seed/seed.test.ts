@@ -22,12 +22,22 @@ vi.mock('./insert-reference', () => ({
 	})
 }));
 
+// The statistics feeds' seeds have their own tests (signatures.test.ts, services.test.ts).
+const feedSeeds: { feed: string; count: number }[] = [];
+vi.mock('./signatures', () => ({
+	seedSignatures: vi.fn(async (_ref: Reference, o: { count: number }) => (feedSeeds.push({ feed: 'signatures', count: o.count }), { generated: o.count, accepted: o.count, duplicates: 0 }))
+}));
+vi.mock('./services', () => ({
+	seedServices: vi.fn(async (_ref: Reference, o: { count: number }) => (feedSeeds.push({ feed: 'services', count: o.count }), { generated: o.count, accepted: o.count, duplicates: 0 }))
+}));
+
 const { seedDatabase, SEED_BATCH } = await import('./seed');
 
 beforeEach(() => {
 	committed.length = 0;
 	inserted.length = 0;
 	failAfter = Infinity;
+	feedSeeds.length = 0;
 });
 
 describe('seedDatabase', () => {
@@ -46,6 +56,11 @@ describe('seedDatabase', () => {
 		expect(last).toEqual({ phase: 'events', done: 120_000, total: 120_000 });
 		const eventDone = progress.filter((p) => p.phase === 'events').map((p) => p.done);
 		expect(eventDone).toEqual([...eventDone].sort((a, b) => a - b));
+		expect(feedSeeds).toEqual([
+			{ feed: 'signatures', count: 120_000 },
+			{ feed: 'services', count: 60_000 }
+		]);
+		expect(summary.signatures.accepted).toBe(120_000);
 	});
 
 	it('stops at a failed commit and reports it', async () => {

@@ -7,9 +7,11 @@ import { commitEvents } from '../usage/writer';
 import { generateEvents } from './events';
 import { insertReference } from './insert-reference';
 import { generateReference } from './reference';
+import { seedSignatures } from './signatures';
+import { seedServices } from './services';
 
 export interface SeedProgress {
-	phase: 'reference' | 'events';
+	phase: 'reference' | 'events' | 'signatures' | 'services';
 	done: number;
 	total: number;
 }
@@ -18,6 +20,10 @@ export interface SeedOptions {
 	people: number;
 	events: number;
 	seed: number;
+	/** E-signature events (default: events). */
+	signatures?: number;
+	/** E-service uses (default: events / 2). */
+	services?: number;
 	/** End of the two-year event window (default: now). */
 	now?: number | Date;
 	onProgress?: (p: SeedProgress) => void;
@@ -29,6 +35,8 @@ export interface SeedSummary {
 	officials: number;
 	purposes: number;
 	events: { generated: number; accepted: number; duplicates: number };
+	signatures: { generated: number; accepted: number; duplicates: number };
+	services: { generated: number; accepted: number; duplicates: number };
 	personas: { key: string; personal_code: string }[];
 	ms: number;
 }
@@ -67,12 +75,24 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedSummary> {
 		// On failure, let the last commit settle before the caller closes the database.
 		if (latest) await latest.catch(() => {});
 	}
+
+	// The statistics feeds, through their writers (the same commit path as their APIs).
+	const signatureCount = opts.signatures ?? opts.events;
+	const signatures = await seedSignatures(ref, { count: signatureCount, seed: opts.seed, now: opts.now, batchSize: SEED_BATCH }, (c) =>
+		progress({ phase: 'signatures', done: c.accepted + c.duplicates, total: signatureCount })
+	);
+	const serviceCount = opts.services ?? Math.floor(opts.events / 2);
+	const services = await seedServices(ref, { count: serviceCount, seed: opts.seed, now: opts.now, batchSize: SEED_BATCH }, (c) =>
+		progress({ phase: 'services', done: c.accepted + c.duplicates, total: serviceCount })
+	);
 	return {
 		people: ref.people.length,
 		agencies: ref.agencies.length,
 		officials: ref.officials.length,
 		purposes: ref.purposes.length,
 		events,
+		signatures,
+		services,
 		personas: ref.personas.map((p) => ({ key: p.key, personal_code: p.personal_code })),
 		ms: Date.now() - t0
 	};
