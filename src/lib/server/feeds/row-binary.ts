@@ -19,6 +19,8 @@ function hexValue(c: number): number {
 	return l >= 97 && l <= 102 ? l - 87 : -1;
 }
 
+const encodedCodes = new Map<string, Uint8Array>();
+
 export class FeedRowsBuilder {
 	private buf: Buffer;
 	private pos = 0;
@@ -70,6 +72,23 @@ export class FeedRowsBuilder {
 	uint64(n: bigint): this {
 		this.buf.writeBigUInt64LE(n, this.pos);
 		this.pos += 8;
+		return this;
+	}
+
+	/**
+	 * A String column from a small set of values (categories, agency and service codes):
+	 * each value is encoded once and copied after that.
+	 */
+	code(s: string): this {
+		let bytes = encodedCodes.get(s);
+		if (!bytes) {
+			const utf8 = Buffer.from(s, 'utf8');
+			if (utf8.byteLength > 127 || encodedCodes.size > 10_000) return this.string(s);
+			bytes = new Uint8Array([utf8.byteLength, ...utf8]);
+			encodedCodes.set(s, bytes);
+		}
+		this.buf.set(bytes, this.pos);
+		this.pos += bytes.byteLength;
 		return this;
 	}
 

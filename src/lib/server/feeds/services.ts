@@ -39,12 +39,12 @@ export function serviceRows(rows: readonly ServiceRow[]): FeedRows {
 	for (const r of rows) {
 		b.row(r.event_id, ROW_BYTES)
 			.millis(r.usedAt)
-			.string(r.agency)
-			.string(r.service)
-			.string(r.channel)
-			.string(r.outcome)
-			.string(r.ageBand)
-			.string(r.county)
+			.code(r.agency)
+			.code(r.service)
+			.code(r.channel)
+			.code(r.outcome)
+			.code(r.ageBand)
+			.code(r.county)
 			.uint64(r.personKey);
 	}
 	return b.finish();

@@ -41,13 +41,13 @@ export function signatureRows(rows: readonly SignatureRow[]): FeedRows {
 	for (const r of rows) {
 		b.row(r.event_id, ROW_BYTES)
 			.millis(r.signedAt)
-			.string(r.reporter)
-			.string(r.method)
-			.string(r.sector)
-			.string(r.container)
+			.code(r.reporter)
+			.code(r.method)
+			.code(r.sector)
+			.code(r.container)
 			.uint16(r.birthYear)
-			.string(r.county)
-			.string(r.ageBand)
+			.code(r.county)
+			.code(r.ageBand)
 			.uint64(r.personKey);
 	}
 	return b.finish();

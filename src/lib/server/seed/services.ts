@@ -20,7 +20,7 @@ import { WINDOW_DAYS } from './factory';
 import { FeedPeople } from './feed-people';
 import { makeWeighted, Rng, searchCumulative, type Sampler } from './random';
 import type { Reference } from './reference';
-import type { FeedSeedOptions } from './signatures';
+import { FEED_SEED_BATCH, type FeedSeedOptions } from './signatures';
 
 export interface ServiceSpec {
 	agency: AgencyKey;
@@ -100,7 +100,7 @@ function cumulative(weights: ArrayLike<number>): Float64Array {
 }
 
 export function* generateServiceUses(ref: Reference, opts: FeedSeedOptions): Generator<ServiceRow[], void, undefined> {
-	const batchSize = opts.batchSize ?? 50_000;
+	const batchSize = opts.batchSize ?? FEED_SEED_BATCH;
 	if (!Number.isInteger(opts.count) || opts.count < 0) throw new Error(`services must be a non-negative integer, got ${opts.count}`);
 	if (opts.count === 0) return;
 	const now = Math.floor(opts.now === undefined ? Date.now() : typeof opts.now === 'number' ? opts.now : opts.now.getTime());

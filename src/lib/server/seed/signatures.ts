@@ -23,6 +23,12 @@ import type { Reference } from './reference';
 /** Who reports signatures in the demo: the eID infrastructure's keeper. */
 export const SIGNATURE_REPORTER = AGENCY.ria;
 
+/**
+ * Rows per generated batch (and per insert): larger than the usage events' batches, as
+ * each insert also writes the rollups' parts; 200 k rows are about 40 MB in memory.
+ */
+export const FEED_SEED_BATCH = 200_000;
+
 export interface FeedSeedOptions {
 	count: number;
 	seed: number;
@@ -64,7 +70,7 @@ function resolveNow(now: number | Date | undefined): number {
 }
 
 export function* generateSignatures(ref: Reference, opts: FeedSeedOptions): Generator<SignatureRow[], void, undefined> {
-	const batchSize = opts.batchSize ?? 50_000;
+	const batchSize = opts.batchSize ?? FEED_SEED_BATCH;
 	if (!Number.isInteger(opts.count) || opts.count < 0) throw new Error(`signatures must be a non-negative integer, got ${opts.count}`);
 	if (opts.count === 0) return;
 	const now = resolveNow(opts.now);
