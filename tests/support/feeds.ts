@@ -54,6 +54,7 @@ export function monthsBefore2016(): () => { month: string; year: number; at: (da
 
 export type Db = {
 	queryRows: typeof import('../../src/lib/server/db/query').queryRows;
+	queryOne: typeof import('../../src/lib/server/db/query').queryOne;
 	closeDb: () => Promise<void>;
 };
 
@@ -63,7 +64,7 @@ export type Db = {
  */
 export async function openStoppedServerDb(server: TestServer): Promise<Db> {
 	await server.stop({ keepData: true });
-	const { queryRows } = await import('../../src/lib/server/db/query');
+	const { queryRows, queryOne } = await import('../../src/lib/server/db/query');
 	const { closeDb } = await import('../../src/lib/server/db/client');
-	return { queryRows, closeDb };
+	return { queryRows, queryOne, closeDb };
 }
