@@ -13,7 +13,7 @@ import { makePersonalCode } from '../../src/lib/personal-code';
 import { ageBand } from '../../src/lib/stats/dimensions';
 import { generateReference } from '../../src/lib/server/seed/reference';
 import { newAgencyCode } from '../support/data';
-import { monthsBefore2016, openStoppedServerDb, postFeed } from '../support/feeds';
+import { adoptionBefore2016, monthsBefore2016, openStoppedServerDb, postFeed, timesStored } from '../support/feeds';
 import { startTestServer, type TestServer } from '../support/server';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'peegel-feed-services-'));
@@ -146,13 +146,8 @@ describe('what is stored (the server stopped, its database read here)', () => {
 	it('is exactly the accepted uses, once each, and the rollups agree with the raw rows', async () => {
 		const db = await openStoppedServerDb(server);
 		try {
-			const stored = await db.queryRows(
-				'SELECT toString(event_id) AS id, count() AS n FROM service_event WHERE event_id IN {ids:Array(UUID)} GROUP BY id',
-				{ ids: [...expectStored.ids, ...expectStored.notStored] },
-				z.object({ id: z.string(), n })
-			);
-			expect(stored.map((r) => r.id).sort()).toEqual([...expectStored.ids].sort());
-			expect(stored.every((r) => r.n === 1)).toBe(true);
+			const stored = await timesStored(db, 'service_event', [...expectStored.ids, ...expectStored.notStored]);
+			expect(stored).toEqual(new Map(expectStored.ids.map((id) => [id, 1])));
 
 			const month = (m: { month: string }) =>
 				db.queryRows(
@@ -201,22 +196,10 @@ describe('what is stored (the server stopped, its database read here)', () => {
 				)
 			);
 
-			const adoption = z.object({ year: n, county: z.string(), age_band: z.string(), people: n });
-			const rolled = await db.queryRows(
-				'SELECT year, county, age_band, uniqMerge(people) AS people FROM stats_adoption_year WHERE year < 2016 GROUP BY year, county, age_band ORDER BY year, county, age_band',
-				{},
-				adoption
-			);
-			const raw = await db.queryRows(
-				`SELECT year, county, age_band, uniqExact(person_key) AS people FROM (
-					SELECT toYear(signed_at, 'Europe/Tallinn') AS year, county, age_band, person_key FROM signature_event
-					UNION ALL SELECT toYear(used_at, 'Europe/Tallinn') AS year, county, age_band, person_key FROM service_event
-				) WHERE year < 2016 GROUP BY year, county, age_band ORDER BY year, county, age_band`,
-				{},
-				adoption
-			);
-			expect(rolled.length).toBeGreaterThan(5);
-			expect(rolled).toEqual(raw);
+			// Adoption (both feeds) per year, county and band: rollup = raw, for this file's years.
+			const adoption = await adoptionBefore2016(db);
+			expect(adoption.rollup.length).toBeGreaterThan(5);
+			expect(adoption.rollup).toEqual(adoption.raw);
 
 			// The catalogue's names for the site, seeded with the demo data.
 			const names = await db.queryOne("SELECT name_et, name_ru FROM e_service FINAL WHERE code = 'income-tax-return'", {}, z.object({ name_et: z.string(), name_ru: z.string() }));

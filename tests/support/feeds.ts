@@ -3,6 +3,7 @@
  * server's own database opened by the test once the server is stopped (the way
  * flags.test.ts checks tables): the raw feeds and their rollups are not served over HTTP.
  */
+import { z } from 'zod';
 import type { TestServer } from './server';
 import { ndjson } from './data';
 
@@ -67,4 +68,34 @@ export async function openStoppedServerDb(server: TestServer): Promise<Db> {
 	const { queryRows, queryOne } = await import('../../src/lib/server/db/query');
 	const { closeDb } = await import('../../src/lib/server/db/client');
 	return { queryRows, queryOne, closeDb };
+}
+
+const adoptionCell = z.object({ year: z.coerce.number(), county: z.string(), age_band: z.string(), people: z.coerce.number() });
+
+/** stats_adoption_year before 2016 (test data only), and the same counted over both feeds' raw rows. */
+export async function adoptionBefore2016(db: Db): Promise<{ rollup: z.infer<typeof adoptionCell>[]; raw: z.infer<typeof adoptionCell>[] }> {
+	const rollup = await db.queryRows(
+		'SELECT year, county, age_band, uniqMerge(people) AS people FROM stats_adoption_year WHERE year < 2016 GROUP BY year, county, age_band ORDER BY year, county, age_band',
+		{},
+		adoptionCell
+	);
+	const raw = await db.queryRows(
+		`SELECT year, county, age_band, uniqExact(person_key) AS people FROM (
+			SELECT toYear(signed_at, 'Europe/Tallinn') AS year, county, age_band, person_key FROM signature_event
+			UNION ALL SELECT toYear(used_at, 'Europe/Tallinn') AS year, county, age_band, person_key FROM service_event
+		) WHERE year < 2016 GROUP BY year, county, age_band ORDER BY year, county, age_band`,
+		{},
+		adoptionCell
+	);
+	return { rollup, raw };
+}
+
+/** How many rows each of these event ids has in a feed's raw table (ids not stored are absent). */
+export async function timesStored(db: Db, table: 'signature_event' | 'service_event', ids: string[]): Promise<Map<string, number>> {
+	const rows = await db.queryRows(
+		`SELECT toString(event_id) AS id, count() AS n FROM ${table} WHERE event_id IN {ids:Array(UUID)} GROUP BY id`,
+		{ ids },
+		z.object({ id: z.string(), n: z.coerce.number() })
+	);
+	return new Map(rows.map((r) => [r.id, r.n]));
 }

@@ -2,7 +2,11 @@
  * Committing a generated stream of feed batches (the seed's way in): one commit in flight
  * while the next batch is generated and encoded, so at most three batches are in memory.
  */
-import type { FeedCommit } from './feed-writer';
+/** What a commit reports: only how many were stored and how many were repeats count here. */
+interface Committed {
+	accepted: readonly unknown[];
+	duplicates: readonly unknown[];
+}
 
 export interface FeedCounts {
 	generated: number;
@@ -12,11 +16,11 @@ export interface FeedCounts {
 
 export async function commitStream<R>(
 	batches: Iterable<R[]>,
-	commit: (rows: R[]) => Promise<FeedCommit>,
+	commit: (rows: R[]) => Promise<Committed>,
 	onCommitted: (counts: FeedCounts) => void = () => {}
 ): Promise<FeedCounts> {
 	const counts: FeedCounts = { generated: 0, accepted: 0, duplicates: 0 };
-	const count = (r: FeedCommit) => {
+	const count = (r: Committed) => {
 		counts.accepted += r.accepted.length;
 		counts.duplicates += r.duplicates.length;
 		onCommitted({ ...counts });
