@@ -78,10 +78,12 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedSummary> {
 
 	// The statistics feeds, through their writers (the same commit path as their APIs).
 	const signatureCount = opts.signatures ?? opts.events;
+	progress({ phase: 'signatures', done: 0, total: signatureCount });
 	const signatures = await seedSignatures(ref, { count: signatureCount, seed: opts.seed, now: opts.now }, (c) =>
 		progress({ phase: 'signatures', done: c.accepted + c.duplicates, total: signatureCount })
 	);
 	const serviceCount = opts.services ?? Math.floor(opts.events / 2);
+	progress({ phase: 'services', done: 0, total: serviceCount });
 	const services = await seedServices(ref, { count: serviceCount, seed: opts.seed, now: opts.now }, (c) =>
 		progress({ phase: 'services', done: c.accepted + c.duplicates, total: serviceCount })
 	);
