@@ -1,4 +1,4 @@
-// npm run seed -- [--people N] [--events N] [--seed N]
+// npm run seed -- [--people N] [--events N] [--seed N] [--signatures N] [--services N]
 //                 [--xroad N]
 //
 // Fills a fresh database with deterministic demo data: a population register, agencies,
@@ -20,7 +20,9 @@ const USAGE = `Usage: npm run seed -- [options]
   --people N   people in the population register (default 10000, ${MIN_PEOPLE}..1000000)
   --events N   usage events over the last two years (default 1000000, at most 50000000)
   --seed N     seed: the same seed gives the same data (default 1)
-  --xroad N    X-Road messages, a Client and a Producer record each (default events / 2)
+  --signatures N  e-signature events over the same two years (default: --events)
+  --services N    e-service uses over the same two years (default: --events / 2)
+  --xroad N    X-Road messages, a Client and a Producer record each (default events / 10)
   --help       this text
 Numbers may be written 1000000, 1_000_000, 1M or 500k.
 The database is PEEGEL_DATA_DIR (default ./.data) or CLICKHOUSE_URL.`;
@@ -34,6 +36,8 @@ const flagsSchema = z.object({
 		.regex(/^-?\d{1,15}$/, '--seed must be an integer')
 		.transform(Number)
 		.default(1),
+	signatures: countFlag('signatures', 0, 50_000_000).optional(),
+	services: countFlag('services', 0, 50_000_000).optional(),
 	help: z.boolean().default(false)
 });
 
@@ -48,6 +52,8 @@ const readSeedFlags = () =>
 			people: { type: 'string' },
 			events: { type: 'string' },
 			seed: { type: 'string' },
+			signatures: { type: 'string' },
+			services: { type: 'string' },
 			xroad: { type: 'string' },
 			help: { type: 'boolean', short: 'h' }
 		},
@@ -82,6 +88,8 @@ function progressPrinter(): (p: SeedProgress) => void {
 		const rate = seconds > 0 ? p.done / seconds : 0;
 		const pct = p.total > 0 ? ((100 * p.done) / p.total).toFixed(1) : '100.0';
 		const eta = rate > 0 ? duration((p.total - p.done) / rate) : '?';
+		const what = p.phase === 'reference' ? 'people' : p.phase;
+		console.error(`seed: ${what} ${fmt(p.done)} / ${fmt(p.total)} (${pct}%)  ${fmt(rate)}/s  ETA ${eta}`);
 		const what = p.phase === 'reference' ? 'people' : 'events';
 		const unit = p.phase === 'xroad' ? 'X-Road messages' : what;
 		console.error(`seed: ${unit} ${fmt(p.done)} / ${fmt(p.total)} (${pct}%)  ${fmt(rate)}/s  ETA ${eta}`);
@@ -130,7 +138,8 @@ async function run(): Promise<number> {
 		people: flags.people,
 		events: flags.events,
 		seed: flags.seed,
-		xroadMessages: flags.xroad,
+		const what = p.phase === 'reference' ? 'people' : p.phase === 'xroad' ? 'X-Road messages' : p.phase;
+		console.error(`seed: ${what} ${fmt(p.done)} / ${fmt(p.total)} (${pct}%)  ${fmt(rate)}/s  ETA ${eta}`);
 		onProgress: progressPrinter()
 	});
 	const checkpoint = await signCheckpoint();
@@ -140,6 +149,7 @@ async function run(): Promise<number> {
 			`Seeded in ${duration(seconds)}:`,
 			`  ${fmt(summary.people)} people, ${summary.agencies} agencies, ${fmt(summary.officials)} officials, ${summary.purposes} purposes`,
 			`  ${fmt(summary.events.accepted)} events committed (${fmt(summary.events.duplicates)} duplicates), ${fmt(summary.events.generated / seconds)} events/s overall`,
+			`  ${fmt(summary.signatures.accepted)} signature events, ${fmt(summary.services.accepted)} service uses committed`,
 			`  ${fmt(summary.xroad.newMessages)} X-Road messages from ${fmt(summary.xroad.accepted)} monitoring records (${fmt(summary.xroad.duplicates)} repeats dropped)`,
 			`  ledger checkpoint signed at size ${fmt(checkpoint.size)} (keys: ${keyFilePath()})`,
 			'  Personas (sign in with these in demo mode):',

@@ -30,6 +30,15 @@ vi.mock('./insert-reference', () => ({
 	})
 }));
 
+// The statistics feeds' seeds have their own tests (signatures.test.ts, services.test.ts).
+const feedSeeds: { feed: string; count: number }[] = [];
+vi.mock('./signatures', () => ({
+	seedSignatures: vi.fn(async (_ref: Reference, o: { count: number }) => (feedSeeds.push({ feed: 'signatures', count: o.count }), { generated: o.count, accepted: o.count, duplicates: 0 }))
+}));
+vi.mock('./services', () => ({
+	seedServices: vi.fn(async (_ref: Reference, o: { count: number }) => (feedSeeds.push({ feed: 'services', count: o.count }), { generated: o.count, accepted: o.count, duplicates: 0 }))
+}));
+
 const { seedDatabase, SEED_BATCH } = await import('./seed');
 
 beforeEach(() => {
@@ -37,6 +46,7 @@ beforeEach(() => {
 	opmon.length = 0;
 	inserted.length = 0;
 	failAfter = Infinity;
+	feedSeeds.length = 0;
 });
 
 describe('seedDatabase', () => {
@@ -55,16 +65,25 @@ describe('seedDatabase', () => {
 		expect(last).toEqual({ phase: 'events', done: 120_000, total: 120_000 });
 		const eventDone = progress.filter((p) => p.phase === 'events').map((p) => p.done);
 		expect(eventDone).toEqual([...eventDone].sort((a, b) => a - b));
+		expect(feedSeeds).toEqual([
+			{ feed: 'signatures', count: 120_000 },
+			{ feed: 'services', count: 60_000 }
+		]);
+		expect(summary.signatures.accepted).toBe(120_000);
+		expect(progress.filter((p) => p.phase === 'signatures' || p.phase === 'services')).toEqual([
+			{ phase: 'signatures', done: 0, total: 120_000 },
+			{ phase: 'services', done: 0, total: 60_000 }
+		]);
 	});
 
-	it('then streams X-Road monitoring records through the feed writer, events / 2 messages by default', async () => {
+	it('then streams X-Road monitoring records through the feed writer, events / 10 messages by default', async () => {
 		const progress: { phase: string; done: number; total: number }[] = [];
 		const summary = await seedDatabase({ people: 200, events: 3000, seed: 3, now: Date.now() - 1000, onProgress: (p) => progress.push(p) });
-		expect(summary.xroad.messages).toBe(1500);
+		expect(summary.xroad.messages).toBe(300);
 		expect(summary.xroad.accepted).toBe(opmon.flat().length);
-		expect(opmon.flat().length).toBeGreaterThan(2 * 1500 * 0.95);
+		expect(opmon.flat().length).toBeGreaterThan(2 * 300 * 0.95);
 		expect(JSON.stringify(opmon)).not.toMatch(/messageUserId|messageIssue/);
-		expect(progress.at(-1)).toMatchObject({ phase: 'xroad', total: 1500 });
+		expect(progress.at(-1)).toMatchObject({ phase: 'xroad', total: 300 });
 	});
 
 	it('stops at a failed commit and reports it', async () => {

@@ -8,12 +8,11 @@ import { generateEvents } from './events';
 import { insertReference } from './insert-reference';
 import { generateReference } from './reference';
 import { seedXroad, type XroadSeedSummary } from './xroad';
+import { seedSignatures } from './signatures';
+import { seedServices } from './services';
 
 export interface SeedProgress {
-	phase:
-		| 'reference'
-		| 'events'
-		| 'xroad';
+	phase: 'reference' | 'events' | 'signatures' | 'services' | 'xroad';
 	done: number;
 	total: number;
 }
@@ -22,6 +21,10 @@ export interface SeedOptions {
 	people: number;
 	events: number;
 	seed: number;
+	/** E-signature events (default: events). */
+	signatures?: number;
+	/** E-service uses (default: events / 2). */
+	services?: number;
 	/** X-Road messages (each a Client and a Producer record; default events / 2). */
 	xroadMessages?: number;
 	/** End of the two-year event window (default: now). */
@@ -35,6 +38,8 @@ export interface SeedSummary {
 	officials: number;
 	purposes: number;
 	events: { generated: number; accepted: number; duplicates: number };
+	signatures: { generated: number; accepted: number; duplicates: number };
+	services: { generated: number; accepted: number; duplicates: number };
 	xroad: XroadSeedSummary;
 	personas: { key: string; personal_code: string }[];
 	ms: number;
@@ -74,7 +79,20 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedSummary> {
 		// On failure, let the last commit settle before the caller closes the database.
 		if (latest) await latest.catch(() => {});
 	}
-	const xroadMessages = opts.xroadMessages ?? Math.floor(opts.events / 2);
+
+	// The statistics feeds, through their writers (the same commit path as their APIs).
+	const signatureCount = opts.signatures ?? opts.events;
+	progress({ phase: 'signatures', done: 0, total: signatureCount });
+	const signatures = await seedSignatures(ref, { count: signatureCount, seed: opts.seed, now: opts.now }, (c) =>
+		progress({ phase: 'signatures', done: c.accepted + c.duplicates, total: signatureCount })
+	);
+	const serviceCount = opts.services ?? Math.floor(opts.events / 2);
+	progress({ phase: 'services', done: 0, total: serviceCount });
+	const services = await seedServices(ref, { count: serviceCount, seed: opts.seed, now: opts.now }, (c) =>
+		progress({ phase: 'services', done: c.accepted + c.duplicates, total: serviceCount })
+	);
+	// X-Road seeding is the slowest phase (every record hashed and paired): a tenth keeps the demo start short.
+	const xroadMessages = opts.xroadMessages ?? Math.floor(opts.events / 10);
 	const xroad = await seedXroad(ref, { messages: xroadMessages, seed: opts.seed, now: opts.now }, (done, total) => progress({ phase: 'xroad', done, total }));
 	return {
 		people: ref.people.length,
@@ -82,6 +100,8 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedSummary> {
 		officials: ref.officials.length,
 		purposes: ref.purposes.length,
 		events,
+		signatures,
+		services,
 		xroad,
 		personas: ref.personas.map((p) => ({ key: p.key, personal_code: p.personal_code })),
 		ms: Date.now() - t0
