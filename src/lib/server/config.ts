@@ -57,6 +57,12 @@ const schema = z.object({
 	/** How often detection runs its rules over new events, in milliseconds (also on demand at /oversight/detection). */
 	PEEGEL_DETECT_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
 	/** The site's public address (adapter-node's ORIGIN), for links in e-mail. */
+	/**
+	 * The secret behind the statistics' person keys (stats/person-key.ts), at least 32
+	 * characters; unset: <data dir>/stats.pepper, made on first use. Never change it once
+	 * statistics are stored: every person would count twice.
+	 */
+	PEEGEL_STATS_PEPPER: z.string().min(32, 'must be at least 32 characters (a long random secret)').optional(),
 	ORIGIN: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://peegel.example.ee' }).optional()
 });
 
