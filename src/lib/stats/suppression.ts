@@ -84,14 +84,14 @@ const dimsOf = (c: Cell): [string, string, string, string] => [c.d1, c.d2, c.d3,
 const SEP = '\u0001';
 
 /** A dataset's cells laid out as combinations × periods. */
-class Grid {
+class Grid<C extends Cell = Cell> {
 	readonly comboIds = new Map<string, number>();
 	readonly comboDims: string[][] = [];
 	readonly periodIds = new Map<string, number>();
 	/** cell index per (period * combos + combo); -1 when absent. */
 	cellAt: Int32Array = new Int32Array(0);
 
-	constructor(readonly cells: readonly Cell[]) {
+	constructor(readonly cells: readonly C[]) {
 		for (const c of cells) {
 			const dims = dimsOf(c);
 			const key = dims.join(SEP);
@@ -115,7 +115,7 @@ class Grid {
 	get periods(): number {
 		return this.periodIds.size;
 	}
-	cell(period: number, combo: number): Cell | undefined {
+	cell(period: number, combo: number): C | undefined {
 		const i = this.cellAt[period * this.combos + combo]!;
 		return i === -1 ? undefined : this.cells[i];
 	}
