@@ -82,30 +82,53 @@ export function isPrimary(cell: Cell, min = MIN_PEOPLE): boolean {
 
 const dimsOf = (c: Cell): [string, string, string, string] => [c.d1, c.d2, c.d3, c.d4];
 const SEP = '\u0001';
+const keyOf = (c: Cell) => `${c.d1}${SEP}${c.d2}${SEP}${c.d3}${SEP}${c.d4}`;
 
-/** A dataset's cells laid out as combinations × periods. */
+/** A dataset's cells laid out as combinations × periods, figures in flat arrays. */
 class Grid<C extends Cell = Cell> {
 	readonly comboIds = new Map<string, number>();
 	readonly comboDims: string[][] = [];
 	readonly periodIds = new Map<string, number>();
+	/** Per cell (in the order given): its combination. */
+	readonly comboOfCell: Int32Array;
 	/** cell index per (period * combos + combo); -1 when absent. */
-	cellAt: Int32Array = new Int32Array(0);
+	readonly cellAt: Int32Array;
+	/** Figures per (period * combos + combo); absent cells are zeros. */
+	readonly value: Float64Array;
+	readonly s0: Float64Array;
+	readonly s1: Float64Array;
+	/** How many sensitive counts a combination has (0: it counts no people). */
+	readonly sensitive: Uint8Array;
 
 	constructor(readonly cells: readonly C[]) {
-		for (const c of cells) {
-			const dims = dimsOf(c);
-			const key = dims.join(SEP);
-			if (!this.comboIds.has(key)) {
-				this.comboIds.set(key, this.comboDims.length);
-				this.comboDims.push(dims);
-			}
-			if (!this.periodIds.has(c.period)) this.periodIds.set(c.period, this.periodIds.size);
-		}
-		this.cellAt = new Int32Array(this.combos * this.periods).fill(-1);
+		this.comboOfCell = new Int32Array(cells.length);
 		cells.forEach((c, i) => {
-			const at = this.periodIds.get(c.period)! * this.combos + this.comboIds.get(dimsOf(c).join(SEP))!;
+			const key = keyOf(c);
+			let id = this.comboIds.get(key);
+			if (id === undefined) {
+				id = this.comboDims.length;
+				this.comboIds.set(key, id);
+				this.comboDims.push(dimsOf(c));
+			}
+			this.comboOfCell[i] = id;
+			if (!this.periodIds.has(c.period)) this.periodIds.set(c.period, this.periodIds.size);
+		});
+		const size = this.combos * this.periods;
+		this.cellAt = new Int32Array(size).fill(-1);
+		this.value = new Float64Array(size);
+		this.s0 = new Float64Array(size);
+		this.s1 = new Float64Array(size);
+		this.sensitive = new Uint8Array(this.combos);
+		cells.forEach((c, i) => {
+			const combo = this.comboOfCell[i]!;
+			const at = this.periodIds.get(c.period)! * this.combos + combo;
 			if (this.cellAt[at] !== -1) throw new Error(`Two cells for ${c.dataset} ${c.period} ${dimsOf(c).join('/')}`);
 			this.cellAt[at] = i;
+			const counts = sensitiveCounts(c);
+			this.sensitive[combo] = counts.length;
+			this.value[at] = c.value;
+			this.s0[at] = counts[0] ?? 0;
+			this.s1[at] = counts[1] ?? 0;
 		});
 	}
 
@@ -153,21 +176,23 @@ type Verdict = 'ok' | 'single' | 'small-sum';
 function judgeLine(grid: Grid, line: Line, period: number, suppressed: Uint8Array, min: number): Verdict {
 	let k = 0;
 	let value = 0;
-	let sums: number[] | null = null;
+	let s0 = 0;
+	let s1 = 0;
+	let sensitive = 0;
+	const offset = period * grid.combos;
 	for (const m of line.members) {
 		if (!suppressed[m]) continue;
 		k++;
-		const c = grid.cell(period, m);
-		if (!c) continue;
-		value += c.value;
-		const s = sensitiveCounts(c);
-		sums ??= s.map(() => 0);
-		s.forEach((n, i) => (sums![i]! += n));
+		const at = offset + m;
+		value += grid.value[at]!;
+		s0 += grid.s0[at]!;
+		s1 += grid.s1[at]!;
+		if (grid.sensitive[m]! > sensitive) sensitive = grid.sensitive[m]!;
 	}
 	if (suppressed[line.total]) return k === 0 ? 'single' : 'ok';
 	if (k === 0) return 'ok';
 	if (k === 1) return 'single';
-	if (sums && (small(value, min) || sums.some((n) => small(n, min)))) return 'small-sum';
+	if (sensitive > 0 && (small(value, min) || small(s0, min) || (sensitive > 1 && small(s1, min)))) return 'small-sum';
 	return 'ok';
 }
 
@@ -179,10 +204,12 @@ function judgeLine(grid: Grid, line: Line, period: number, suppressed: Uint8Arra
 export function suppress(cells: readonly Cell[], min = MIN_PEOPLE): ReleaseCell[] {
 	const out: ReleaseCell[] = cells.map((c) => ({ ...c, suppressed: false }));
 	for (const indices of byDataset(cells).values()) {
-		const part = indices.map((i) => cells[i]!);
-		const pattern = suppressionPattern(part, min);
+		const pattern = suppressionPattern(
+			indices.map((i) => cells[i]!),
+			min
+		);
 		if (!pattern) continue;
-		indices.forEach((i, n) => (out[i]!.suppressed = pattern.suppressed[pattern.grid.comboIds.get(dimsOf(part[n]!).join(SEP))!] === 1));
+		indices.forEach((i, n) => (out[i]!.suppressed = pattern.suppressed[pattern.grid.comboOfCell[n]!] === 1));
 	}
 	return out;
 }
@@ -202,20 +229,37 @@ function suppressionPattern(cells: readonly Cell[], min: number): { grid: Grid; 
 	const grid = new Grid(cells);
 	const suppressed = new Uint8Array(grid.combos);
 	// Primary: small in ANY period → suppressed in all (one pattern for the release).
-	for (const c of cells) if (isPrimary(c, min)) suppressed[grid.comboIds.get(dimsOf(c).join(SEP))!] = 1;
+	cells.forEach((c, i) => {
+		if (isPrimary(c, min)) suppressed[grid.comboOfCell[i]!] = 1;
+	});
 
 	// What suppressing a combination costs: its value over the whole release.
 	const weight = new Float64Array(grid.combos);
-	for (const c of cells) weight[grid.comboIds.get(dimsOf(c).join(SEP))!]! += c.value;
+	cells.forEach((c, i) => (weight[grid.comboOfCell[i]!]! += c.value));
 	const lines = grid.lines((id) => weight[id]!);
 
-	for (let changed = true; changed; ) {
-		changed = false;
-		for (const line of lines) {
-			for (let p = 0; p < grid.periods; p++) {
-				for (let verdict = judgeLine(grid, line, p, suppressed, min); verdict !== 'ok'; verdict = judgeLine(grid, line, p, suppressed, min)) {
-					suppressed[complement(grid, line, p, suppressed, verdict)] = 1;
-					changed = true;
+	// A worklist to the fixed point: every line once, then again each line a new suppression touches.
+	const linesOf: number[][] = Array.from({ length: grid.combos }, () => []);
+	lines.forEach((line, l) => {
+		linesOf[line.total]!.push(l);
+		for (const m of line.members) linesOf[m]!.push(l);
+	});
+	const queued = new Uint8Array(lines.length).fill(1);
+	const queue = lines.map((_, l) => l);
+	while (queue.length > 0) {
+		const l = queue.pop()!;
+		queued[l] = 0;
+		const line = lines[l]!;
+		for (let p = 0; p < grid.periods; p++) {
+			for (let verdict = judgeLine(grid, line, p, suppressed, min); verdict !== 'ok'; verdict = judgeLine(grid, line, p, suppressed, min)) {
+				const added = complement(grid, line, p, suppressed, verdict);
+				suppressed[added] = 1;
+				// Every line through it is checked again (this one too: its earlier periods may now sum to a small figure).
+				for (const other of linesOf[added]!) {
+					if (!queued[other]) {
+						queued[other] = 1;
+						queue.push(other);
+					}
 				}
 			}
 		}
@@ -229,11 +273,8 @@ function suppressionPattern(cells: readonly Cell[], min: number): { grid: Grid; 
  * (once the total is suppressed too, the line's equation has two unknowns on each side).
  */
 function complement(grid: Grid, line: Line, period: number, suppressed: Uint8Array, verdict: Verdict): number {
-	const helps = (m: number) => {
-		if (verdict !== 'small-sum') return true;
-		const c = grid.cell(period, m);
-		return !!c && (c.value > 0 || sensitiveCounts(c).some((n) => n > 0));
-	};
+	const offset = period * grid.combos;
+	const helps = (m: number) => verdict !== 'small-sum' || grid.value[offset + m]! > 0 || grid.s0[offset + m]! > 0 || grid.s1[offset + m]! > 0;
 	for (const m of line.members) if (!suppressed[m] && helps(m)) return m;
 	// 'single' with every member suppressed cannot happen (k ≥ 2 then), so the total is released here.
 	return line.total;
@@ -272,7 +313,9 @@ export function auditRelease(cells: readonly ReleaseCell[], opts: AuditOptions =
 		const grid = new Grid(part);
 		const dataset = part[0]!.dataset;
 		const suppressed = new Uint8Array(grid.combos);
-		for (const c of part) if (c.suppressed) suppressed[grid.comboIds.get(dimsOf(c).join(SEP))!] = 1;
+		part.forEach((c, i) => {
+			if (c.suppressed) suppressed[grid.comboOfCell[i]!] = 1;
+		});
 		for (let p = 0; p < grid.periods; p++) {
 			for (let id = 0; id < grid.combos; id++) {
 				const c = grid.cell(p, id);

@@ -15,12 +15,12 @@ export const FLAG_KINDS = ['unrecognised', 'unjustified'] as const;
 export const CASE_OUTCOMES = ['justified', 'misuse', 'inconclusive'] as const;
 
 const row = z.object({ period: z.string(), detail: dim, value: int64, people: int64 });
-const usageRow = z.object({ period: z.string(), agencies: int64, events: int64, people: int64 });
+const usageRow = z.object({ period: z.string(), agencies: int64, usage_events: int64, people: int64 });
 
 async function usage() {
 	return queryRows(
 		`SELECT formatDateTime(month, '%Y-%m') AS period, uniqExactIf(agency_code, events > 0) AS agencies,
-		        sum(events) AS events, uniqMerge(people) AS people
+		        sum(events) AS usage_events, uniqMerge(people) AS people
 		 FROM stats_usage_month GROUP BY month`,
 		{},
 		usageRow
@@ -59,7 +59,7 @@ export async function coverageCells(now = new Date()): Promise<Cell[]> {
 	const rows: Grouped[] = [
 		...u.flatMap((r) => [
 			{ period: r.period, d1: 'agencies_reporting', d2: TOTAL, value: r.agencies, people: 0 },
-			{ period: r.period, d1: 'usage_events', d2: TOTAL, value: r.events, people: r.people }
+			{ period: r.period, d1: 'usage_events', d2: TOTAL, value: r.usage_events, people: r.people }
 		]),
 		...v.map((r) => ({ period: r.period, d1: 'citizens_viewed', d2: TOTAL, value: r.value, people: r.people })),
 		...f.map((r) => ({ period: r.period, d1: 'flags', d2: r.detail, value: r.value, people: r.people })),
