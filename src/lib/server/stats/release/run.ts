@@ -7,6 +7,7 @@ import type { Rational } from '$lib/stats/discrete-laplace';
 import { buildRelease } from './build';
 import { rollupsFingerprint } from './fingerprint';
 import { latestRelease, writeRelease } from './store';
+import { flushVisits } from '../visits';
 
 export interface ReleaseOutcome {
 	releaseId: number;
@@ -28,6 +29,8 @@ function serialized<T>(work: () => Promise<T>): Promise<T> {
 
 async function release(dpEpsilon: Rational | undefined, fingerprint?: string): Promise<ReleaseOutcome> {
 	const t0 = performance.now();
+	// The visits noted so far count in this release.
+	await flushVisits();
 	const print = fingerprint ?? (await rollupsFingerprint());
 	const built = await buildRelease({ dpEpsilon });
 	const releaseId = await writeRelease(built.cells, { ...built.meta, fingerprint: print });
