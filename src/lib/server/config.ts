@@ -63,6 +63,8 @@ const schema = z.object({
 	 * statistics are stored: every person would count twice.
 	 */
 	PEEGEL_STATS_PEPPER: z.string().min(32, 'must be at least 32 characters (a long random secret)').optional(),
+	/** How often the server checks whether the statistics rollups changed and makes a new release, in milliseconds. */
+	PEEGEL_STATS_RELEASE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
 	ORIGIN: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://peegel.example.ee' }).optional()
 });
 

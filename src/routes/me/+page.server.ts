@@ -13,6 +13,7 @@ import { agencyDirectory } from '$lib/server/reference/agencies';
 import { localiseLegalBasis } from '$lib/server/reference/legal-acts';
 import { purposeCatalogue, purposeText, type Purpose } from '$lib/server/reference/purposes';
 import { subjectTimeline, type TimelineItem } from '$lib/server/usage/citizen-timeline';
+import { recordVisit } from '$lib/server/stats/visits';
 import type { SubjectEvent } from '$lib/server/usage/citizen-view';
 import { verifierKey } from '$lib/server/ledger/checkpoints';
 import { witnessKeyTexts } from '$lib/server/ledger/cosignatures';
@@ -84,6 +85,7 @@ export type TimelineLine =
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 	const { subject } = requireSubject(locals, url);
+	if (subject.self) recordVisit(subject.code);
 	// A person's own records: never cached by the browser or anything in between.
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const i18n = translator(locals.lang);

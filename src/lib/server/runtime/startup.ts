@@ -19,6 +19,8 @@ import { initNotifier, startNotifier, stopNotifier } from '../notifications/noti
 import { startDetectionScheduler, stopDetectionScheduler } from '../detection/run';
 import { randomToken } from '../auth/tokens';
 import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
+import { startStatsReleases, stopStatsReleases } from '../stats/release/run';
+import { flushVisits } from '../stats/visits';
 
 let started: Promise<void> | null = null;
 
@@ -55,6 +57,8 @@ async function start(): Promise<void> {
 		// Detection follows the log's positions too (rule cursors in detection_run).
 		startDetectionScheduler(c.PEEGEL_DETECT_INTERVAL_MS);
 	}
+	// Statistics: a release now if there is none or the rollups changed, then checked periodically.
+	startStatsReleases(c.PEEGEL_STATS_RELEASE_INTERVAL_MS);
 	// Tests of crash recovery only: see tests/integration/ledger.test.ts.
 	if (process.env.PEEGEL_FAILPOINT === 'after-event-insert') armCrashAfterInsert();
 
@@ -66,11 +70,13 @@ async function start(): Promise<void> {
 		stopDemoWitness();
 		const notifierStopped = stopNotifier();
 		const detectionStopped = stopDetectionScheduler();
+		const statsStopped = Promise.all([stopStatsReleases(), flushVisits()]);
 		// Write the tiles still in memory, so the next start need not recompute them.
 		void flushLedger()
 			.catch((err) => console.error('peegel: ledger tiles not written at shutdown (recomputed at the next start)', err))
 			.then(() => notifierStopped)
 			.then(() => detectionStopped)
+			.then(() => statsStopped)
 			.finally(() => stopValidators().finally(() => closeDb()));
 	};
 	process.once('sveltekit:shutdown', stop);

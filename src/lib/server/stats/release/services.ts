@@ -1,0 +1,24 @@
+/**
+ * The services cube: service (`<agency_code>/<service code>`) × channel × county × age band
+ * per month, from stats_service_month; base = completed uses.
+ */
+import { AGE_BANDS, CHANNELS, COUNTY_NAMES } from '$lib/stats/dimensions';
+import type { Cell } from '$lib/stats/suppression';
+import { queryRows } from '../../db/query';
+import { completeCube, cubeGroupingSets, grouped, productCombos, valuesOf } from './cube';
+import { monthRange } from './periods';
+
+export async function serviceCells(now = new Date()): Promise<Cell[]> {
+	const rows = await queryRows(
+		`SELECT formatDateTime(month, '%Y-%m') AS period, concat(agency_code, '/', service) AS d1, channel AS d2, county AS d3,
+		        age_band AS d4, sum(uses) AS value, uniqMerge(people) AS people, sum(completed) AS base
+		 FROM stats_service_month
+		 GROUP BY ${cubeGroupingSets('month', ['d1', 'd2', 'd3', 'd4'])}
+		 SETTINGS group_by_use_nulls = 1`,
+		{},
+		grouped
+	);
+	const periods = rows.map((r) => r.period).sort();
+	const dims = [valuesOf([], rows, 'd1'), valuesOf(CHANNELS, rows, 'd2'), valuesOf(COUNTY_NAMES, rows, 'd3'), valuesOf(AGE_BANDS, rows, 'd4')];
+	return completeCube('services', monthRange(periods[0] ?? null, periods.at(-1) ?? null, now), productCombos(dims), rows);
+}

@@ -1,0 +1,26 @@
+/** The signatures cube: method × sector × county × age band per month, from stats_signature_month. */
+import { AGE_BANDS, COUNTY_NAMES, SECTORS, SIGNATURE_METHODS } from '$lib/stats/dimensions';
+import type { Cell } from '$lib/stats/suppression';
+import { queryRows } from '../../db/query';
+import { completeCube, cubeGroupingSets, grouped, productCombos, valuesOf } from './cube';
+import { monthRange } from './periods';
+
+export async function signatureCells(now = new Date()): Promise<Cell[]> {
+	const rows = await queryRows(
+		`SELECT formatDateTime(month, '%Y-%m') AS period, method AS d1, sector AS d2, county AS d3, age_band AS d4,
+		        sum(signatures) AS value, uniqMerge(people) AS people
+		 FROM stats_signature_month
+		 GROUP BY ${cubeGroupingSets('month', ['d1', 'd2', 'd3', 'd4'])}
+		 SETTINGS group_by_use_nulls = 1`,
+		{},
+		grouped
+	);
+	const periods = rows.map((r) => r.period).sort();
+	const dims = [
+		valuesOf(SIGNATURE_METHODS, rows, 'd1'),
+		valuesOf(SECTORS, rows, 'd2'),
+		valuesOf(COUNTY_NAMES, rows, 'd3'),
+		valuesOf(AGE_BANDS, rows, 'd4')
+	];
+	return completeCube('signatures', monthRange(periods[0] ?? null, periods.at(-1) ?? null, now), productCombos(dims), rows);
+}
