@@ -1,6 +1,6 @@
-// npm run stats:release [-- --dp-epsilon 1/2]
+// npm run stats:release [-- --dp-epsilon 1/2] [--through YYYY-MM]
 // Makes a new statistics release from the rollups (suppression; with --dp-epsilon, noise
-// first). Works with the server running (through its local admin endpoint, since it owns
+// first), of the complete months (--through: up to and including that month instead). Works with the server running (through its local admin endpoint, since it owns
 // the embedded database) or stopped (directly on the data directory).
 import { z } from 'zod';
 import { readFlags } from './cli-flags';
@@ -13,17 +13,20 @@ import type { ReleaseOutcome } from '../src/lib/server/stats/release/run';
 
 function fail(message: string): never {
 	console.error(message);
-	console.error('Usage: npm run stats:release [-- --dp-epsilon <ε, e.g. 1/2 or 0.5>]');
+	console.error('Usage: npm run stats:release [-- --dp-epsilon <ε, e.g. 1/2 or 0.5>] [--through YYYY-MM]');
 	process.exit(2);
 }
 
 const flags = readFlags(
-	{ 'dp-epsilon': { type: 'string' } },
-	z.object({ 'dp-epsilon': z.string().optional() }).transform((f) => ({ dpEpsilon: f['dp-epsilon'] })),
+	{ 'dp-epsilon': { type: 'string' }, through: { type: 'string' } },
+	z.object({ 'dp-epsilon': z.string().optional(), through: z.string().optional() }).transform((f) => ({ dpEpsilon: f['dp-epsilon'], through: f.through })),
 	fail
 );
 const checked = releaseRequest.safeParse(flags);
-if (!checked.success) fail(`--dp-epsilon: ${checked.error.issues[0]!.message}`);
+if (!checked.success) {
+	const issue = checked.error.issues[0]!;
+	fail(`--${issue.path[0] === 'through' ? 'through' : 'dp-epsilon'}: ${issue.message}`);
+}
 
 const c = config();
 const live = isEmbedded() ? readLiveServer(c.dataDir) : null;
@@ -39,7 +42,7 @@ if (live) {
 } else {
 	await migrate();
 	const { releaseStatistics } = await import('../src/lib/server/stats/release/run');
-	outcome = await releaseStatistics({ dpEpsilon: checked.data.dpEpsilon });
+	outcome = await releaseStatistics(checked.data);
 	await closeDb();
 }
 console.log(

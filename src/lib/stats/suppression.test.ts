@@ -129,10 +129,10 @@ function checkCube(cube: Cube) {
 		if (c.people >= 1 && c.people < MIN_PEOPLE) problems.push(`released ${c.people} people`);
 		if (cube.dataset === 'adoption' && c.base - c.people >= 1 && c.base - c.people < MIN_PEOPLE) problems.push(`released ${c.base - c.people} non-adopters`);
 	}
-	// The same pattern in every period.
+	// The same pattern in every period (adoption's years do not add up: a pattern per year).
 	const pattern = new Map<string, boolean>();
 	for (const c of published) {
-		const key = `${c.d1}|${c.d2}|${c.d3}|${c.d4}`;
+		const key = `${cube.dataset === 'adoption' ? c.period : ''}|${c.d1}|${c.d2}|${c.d3}|${c.d4}`;
 		if (pattern.has(key) && pattern.get(key) !== c.suppressed) problems.push(`${key} suppressed in some periods only`);
 		pattern.set(key, c.suppressed);
 	}
@@ -163,6 +163,18 @@ describe('suppression', () => {
 		expect([...suppressedKeys].sort()).toEqual(['2025-01|a', '2025-01|c', '2025-02|a', '2025-02|c']);
 		const big = suppress(cubeCells({ ...cube, figures: () => ({ people: 50, value: 90, base: 0 }) }));
 		expect(big.filter((c) => c.suppressed)).toEqual([]);
+	});
+
+	it('gives each adoption year its own pattern: a small first year hides nothing later', () => {
+		const cube: Cube = {
+			dataset: 'adoption',
+			dims: [['a', 'b', 'c']],
+			periods: ['2024', '2025'],
+			figures: (p, [d1]) => (p === 0 && d1 === 'a' ? { people: 4, value: 4, base: 500 } : { people: 100, value: 100, base: 500 })
+		};
+		const released = checkCube(cube);
+		expect(released.filter((c) => c.period === '2025' && c.suppressed)).toEqual([]);
+		expect(released.filter((c) => c.period === '2024' && c.suppressed).map((c) => c.d1).sort()).toEqual(['a', 'b']);
 	});
 
 	it('releases zero as zero and never suppresses exchange (it counts no people)', () => {

@@ -19,7 +19,7 @@
  *
  * Consistency across periods: suppression decides per COMBINATION of dimension values, not
  * per cell: a combination suppressed in one period is suppressed in every period of the
- * release. Without that, a reader who adds up months could subtract: the yearly total (or
+ * release (of a dataset whose periods add up: see PATTERN_PER_PERIOD). Without that, a reader who adds up months could subtract: the yearly total (or
  * any range's) of a combination is the sum of its months, so a month suppressed only in
  * some months is the range total minus the released months; and a combination released in
  * some months but not others tells which months were small. With one pattern, every range
@@ -214,11 +214,20 @@ export function suppress(cells: readonly Cell[], min = MIN_PEOPLE): ReleaseCell[
 	return out;
 }
 
-function byDataset(cells: readonly Cell[]): Map<Dataset, number[]> {
-	const groups = new Map<Dataset, number[]>();
+/**
+ * Datasets whose periods do not add up: adoption counts distinct people per year, and no
+ * sum of years is a figure of anything, so nothing is derived across its years and each
+ * year gets its own pattern (a small first, partial year need not hide every later one).
+ */
+const PATTERN_PER_PERIOD: ReadonlySet<Dataset> = new Set(['adoption']);
+
+/** The cells that share one suppression pattern: a dataset's, or a dataset's period's. */
+function byDataset(cells: readonly Cell[]): Map<string, number[]> {
+	const groups = new Map<string, number[]>();
 	cells.forEach((c, i) => {
-		let g = groups.get(c.dataset);
-		if (!g) groups.set(c.dataset, (g = []));
+		const scope = PATTERN_PER_PERIOD.has(c.dataset) ? `${c.dataset} ${c.period}` : c.dataset;
+		let g = groups.get(scope);
+		if (!g) groups.set(scope, (g = []));
 		g.push(i);
 	});
 	return groups;

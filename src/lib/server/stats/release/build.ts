@@ -19,13 +19,20 @@ export interface BuiltRelease {
 	meta: Omit<ReleaseMeta, 'fingerprint'>;
 }
 
-export async function computeCubes(now = new Date()): Promise<Cell[]> {
-	const parts = await Promise.all([signatureCells(now), serviceCells(now), adoptionCells(now), exchangeCells(now), coverageCells(now)]);
+/** The cubes of every dataset; monthly ones through `through` ('YYYY-MM'; default the last complete month). */
+export async function computeCubes(now = new Date(), through?: string): Promise<Cell[]> {
+	const parts = await Promise.all([
+		signatureCells(now, through),
+		serviceCells(now, through),
+		adoptionCells(now),
+		exchangeCells(now, through),
+		coverageCells(now, through)
+	]);
 	return parts.flat();
 }
 
-export async function buildRelease(opts: { dpEpsilon?: Rational; now?: Date } = {}): Promise<BuiltRelease> {
-	const truth = await computeCubes(opts.now);
+export async function buildRelease(opts: { dpEpsilon?: Rational; now?: Date; through?: string } = {}): Promise<BuiltRelease> {
+	const truth = await computeCubes(opts.now, opts.through);
 	const eps = opts.dpEpsilon;
 	const figures = eps ? addNoise(truth, eps) : truth;
 	const protectedCells = suppress(figures, MIN_PEOPLE);

@@ -54,7 +54,7 @@ async function cases() {
 	);
 }
 
-export async function coverageCells(now = new Date()): Promise<Cell[]> {
+export async function coverageCells(now = new Date(), through?: string): Promise<Cell[]> {
 	const [u, v, f, c] = await Promise.all([usage(), visits(), flags(), cases()]);
 	const rows: Grouped[] = [
 		...u.flatMap((r) => [
@@ -77,5 +77,5 @@ export async function coverageCells(now = new Date()): Promise<Cell[]> {
 		...detailsOf(FLAG_KINDS, 'flags').map((d) => ['flags', d]),
 		...detailsOf(CASE_OUTCOMES, 'cases_closed').map((d) => ['cases_closed', d])
 	].map(([m, d]) => [m!, d!, '', '']);
-	return completeCube('coverage', monthRange(periods[0] ?? null, periods.at(-1) ?? null, now), combos, rows);
+	return completeCube('coverage', monthRange(periods[0] ?? null, now, through), combos, rows);
 }

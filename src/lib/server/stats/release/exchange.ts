@@ -9,7 +9,7 @@ import { queryRows } from '../../db/query';
 import { completeCube, cubeGroupingSets, grouped, productCombos, valuesOf } from './cube';
 import { monthRange } from './periods';
 
-export async function exchangeCells(now = new Date()): Promise<Cell[]> {
+export async function exchangeCells(now = new Date(), through?: string): Promise<Cell[]> {
 	const rows = await queryRows(
 		`SELECT formatDateTime(month, '%Y-%m') AS period,
 		        if(client_member_class = 'GOV', concat(client_xroad_instance, '/GOV/', client_member_code),
@@ -25,5 +25,5 @@ export async function exchangeCells(now = new Date()): Promise<Cell[]> {
 	);
 	const periods = rows.map((r) => r.period).sort();
 	const dims = [valuesOf([], rows, 'd1'), valuesOf([], rows, 'd2')];
-	return completeCube('exchange', monthRange(periods[0] ?? null, periods.at(-1) ?? null, now), productCombos(dims), rows);
+	return completeCube('exchange', monthRange(periods[0] ?? null, now, through), productCombos(dims), rows);
 }

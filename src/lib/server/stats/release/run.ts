@@ -27,12 +27,12 @@ function serialized<T>(work: () => Promise<T>): Promise<T> {
 	return run;
 }
 
-async function release(dpEpsilon: Rational | undefined, fingerprint?: string): Promise<ReleaseOutcome> {
+async function release(dpEpsilon: Rational | undefined, fingerprint?: string, through?: string): Promise<ReleaseOutcome> {
 	const t0 = performance.now();
 	// The visits noted so far count in this release.
 	await flushVisits();
 	const print = fingerprint ?? (await rollupsFingerprint());
-	const built = await buildRelease({ dpEpsilon });
+	const built = await buildRelease({ dpEpsilon, through });
 	const releaseId = await writeRelease(built.cells, { ...built.meta, fingerprint: print });
 	return {
 		releaseId,
@@ -45,9 +45,9 @@ async function release(dpEpsilon: Rational | undefined, fingerprint?: string): P
 	};
 }
 
-/** A new release now (with noise when dpEpsilon is given). */
-export function releaseStatistics(opts: { dpEpsilon?: Rational } = {}): Promise<ReleaseOutcome> {
-	return serialized(() => release(opts.dpEpsilon));
+/** A new release now (with noise when dpEpsilon is given; months through `through`, default the last complete one). */
+export function releaseStatistics(opts: { dpEpsilon?: Rational; through?: string } = {}): Promise<ReleaseOutcome> {
+	return serialized(() => release(opts.dpEpsilon, undefined, opts.through));
 }
 
 /** A new release when there is none or the rollups changed since the latest; null otherwise. */

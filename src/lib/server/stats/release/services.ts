@@ -8,7 +8,7 @@ import { queryRows } from '../../db/query';
 import { completeCube, cubeGroupingSets, grouped, productCombos, valuesOf } from './cube';
 import { monthRange } from './periods';
 
-export async function serviceCells(now = new Date()): Promise<Cell[]> {
+export async function serviceCells(now = new Date(), through?: string): Promise<Cell[]> {
 	const rows = await queryRows(
 		`SELECT formatDateTime(month, '%Y-%m') AS period, concat(agency_code, '/', service) AS d1, channel AS d2, county AS d3,
 		        age_band AS d4, sum(uses) AS value, uniqMerge(people) AS people, sum(completed) AS base
@@ -20,5 +20,5 @@ export async function serviceCells(now = new Date()): Promise<Cell[]> {
 	);
 	const periods = rows.map((r) => r.period).sort();
 	const dims = [valuesOf([], rows, 'd1'), valuesOf(CHANNELS, rows, 'd2'), valuesOf(COUNTY_NAMES, rows, 'd3'), valuesOf(AGE_BANDS, rows, 'd4')];
-	return completeCube('services', monthRange(periods[0] ?? null, periods.at(-1) ?? null, now), productCombos(dims), rows);
+	return completeCube('services', monthRange(periods[0] ?? null, now, through), productCombos(dims), rows);
 }

@@ -5,7 +5,7 @@ import { queryRows } from '../../db/query';
 import { completeCube, cubeGroupingSets, grouped, productCombos, valuesOf } from './cube';
 import { monthRange } from './periods';
 
-export async function signatureCells(now = new Date()): Promise<Cell[]> {
+export async function signatureCells(now = new Date(), through?: string): Promise<Cell[]> {
 	const rows = await queryRows(
 		`SELECT formatDateTime(month, '%Y-%m') AS period, method AS d1, sector AS d2, county AS d3, age_band AS d4,
 		        sum(signatures) AS value, uniqMerge(people) AS people
@@ -22,5 +22,5 @@ export async function signatureCells(now = new Date()): Promise<Cell[]> {
 		valuesOf(COUNTY_NAMES, rows, 'd3'),
 		valuesOf(AGE_BANDS, rows, 'd4')
 	];
-	return completeCube('signatures', monthRange(periods[0] ?? null, periods.at(-1) ?? null, now), productCombos(dims), rows);
+	return completeCube('signatures', monthRange(periods[0] ?? null, now, through), productCombos(dims), rows);
 }

@@ -1,7 +1,7 @@
 /**
  * Lets `npm run stats:release` make a release while the server holds the embedded
  * database. Only from this machine, with the admin token of the server's data directory.
- * Body: {} or { "dpEpsilon": "1/2" }; answers the release made.
+ * Body: {}, optionally with "dpEpsilon": "1/2" and "through": "YYYY-MM"; answers the release made.
  */
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
@@ -32,5 +32,5 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 		const issue = parsed.error.issues[0]!;
 		return jsonError(400, `${issue.path.join('.') || 'body'}: ${issue.message}`);
 	}
-	return json(await releaseStatistics({ dpEpsilon: parsed.data.dpEpsilon }), { status: 201 });
+	return json(await releaseStatistics(parsed.data), { status: 201 });
 };
