@@ -174,7 +174,8 @@ export default defineMessages({
 			errors: 'A bad parameter gets HTTP 400 with a message naming the parameter.',
 			dataset: 'Dataset',
 			groups: 'Groups',
-			example: 'Example'
+			example: 'Example',
+			defaultGroup: 'default'
 		},
 		categories: {
 			method: { id_card: 'ID card', mobile_id: 'Mobile-ID', smart_id: 'Smart-ID', foreign_eid: 'Foreign eID', other: 'Other' },
@@ -381,7 +382,8 @@ export default defineMessages({
 			errors: 'Vigane parameeter saab HTTP 400 vastuse, mille teade nimetab parameetri.',
 			dataset: 'Andmestik',
 			groups: 'Rühmitused',
-			example: 'Näide'
+			example: 'Näide',
+			defaultGroup: 'vaikimisi'
 		},
 		categories: {
 			method: { id_card: 'ID-kaart', mobile_id: 'Mobiil-ID', smart_id: 'Smart-ID', foreign_eid: 'Välismaa eID', other: 'Muu' },
@@ -588,7 +590,8 @@ export default defineMessages({
 			errors: 'На неверный параметр приходит ответ HTTP 400 с сообщением, называющим параметр.',
 			dataset: 'Набор данных',
 			groups: 'Группировки',
-			example: 'Пример'
+			example: 'Пример',
+			defaultGroup: 'по умолчанию'
 		},
 		categories: {
 			method: { id_card: 'ID-карта', mobile_id: 'Mobiil-ID', smart_id: 'Smart-ID', foreign_eid: 'Иностранный eID', other: 'Другое' },

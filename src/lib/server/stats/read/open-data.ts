@@ -7,6 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { SPECS, type CubeAnswer } from '$lib/stats/datasets';
+import type { PublicRelease } from '$lib/stats/release-info';
 import type { ReleaseInfo } from './release';
 
 export type OpenRow = Record<string, string | number | boolean | null>;
@@ -49,7 +50,7 @@ export function adoptionRate(value: number | null, base: number | null): number 
 	return Math.round((value / base) * 10_000) / 10_000;
 }
 
-export function releaseJson(release: ReleaseInfo) {
+export function releaseJson(release: ReleaseInfo): PublicRelease {
 	return {
 		release_id: release.release_id,
 		created_at: release.created_at,
