@@ -88,9 +88,12 @@ export class CellIndex {
 		const spec = SPECS[this.dataset];
 		const periods = this.periodsBetween(q.from, q.to);
 		if (q.group === PAIR) return this.pairAnswer(q, periods);
-		const keys = q.group ? [...(this.values[q.group] ?? []), TOTAL] : [TOTAL];
 		const gi = q.group ? spec.dims.indexOf(q.group) : -1;
 		const dimsFor = (key: string) => spec.dims.map((d, i) => (i === gi ? key : (q.filters[d] ?? TOTAL)));
+		// A group's values are those released with the other dimensions as asked (coverage's
+		// details differ by metric); a value released with none of them is not a row.
+		const released = (key: string) => periods.some((p) => this.at.has([p, ...dimsFor(key)].join(SEP)));
+		const keys = q.group ? [...(this.values[q.group] ?? []).filter(released), TOTAL] : [TOTAL];
 		const rows: CubeRow[] = [];
 		if (q.by === 'period') {
 			for (const period of periods) for (const key of keys) rows.push({ period, dims: dimsFor(key), cell: this.cell(period, dimsFor(key)) });
@@ -108,12 +111,14 @@ export class CellIndex {
 	private pairAnswer(q: CubeQuery, periods: string[]): CubeAnswer {
 		const spec = SPECS[this.dataset];
 		const [a, b] = spec.dims as [string, string];
-		const pairs = [...this.pairs]
+		let pairs = [...this.pairs]
 			.map((p) => p.split(SEP) as [string, string])
 			.filter(([x]) => (q.filters[a] ?? TOTAL) === TOTAL || q.filters[a] === x)
 			.filter(([, y]) => (q.filters[b] ?? TOTAL) === TOTAL || q.filters[b] === y);
 		const hasBase = spec.measures.base !== null;
 		const totals = new Map(pairs.map((p) => [p.join(SEP), sumCells(periods.map((period) => this.cell(period, p)), hasBase)]));
+		// A pair with nothing between them in the range is no flow.
+		pairs = pairs.filter((p) => totals.get(p.join(SEP))!.value !== 0);
 		pairs.sort((p1, p2) => (totals.get(p2.join(SEP))!.value ?? -1) - (totals.get(p1.join(SEP))!.value ?? -1) || (p1.join(SEP) < p2.join(SEP) ? -1 : 1));
 		const rows: CubeRow[] = [];
 		if (q.by === 'period') {
