@@ -124,7 +124,7 @@ describe('open data', () => {
 		const filters = { ...YEAR, county: 'Harju County', age_band: '65+' };
 		const page = table((await get(`/stats/signatures${q(filters)}`)).body, 'method');
 		const rows = JSON.parse((await get(`/stats/signatures.json${q({ ...filters, group: 'method' })}`)).body).rows;
-		for (const row of rows) expect(num(page[row.period][row.method])).toBe(row.signatures);
+		for (const row of rows) expect(num(page[row.period]![row.method]!)).toBe(row.signatures);
 
 		const svcPage = table((await get(`/stats/services${q(YEAR)}`)).body, 'channel');
 		const svc = JSON.parse((await get(`/stats/services.json${q({ ...YEAR, group: 'channel', by: 'range' })}`)).body);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CellIndex, type ReleasedCell } from '$lib/stats/cube';
-import type { Dataset } from '$lib/stats/datasets';
+import { DATASETS, type Dataset } from '$lib/stats/datasets';
 import { bool, int64, utcDateTime } from '../../db/columns';
 import { queryOne, queryRows } from '../../db/query';
 
@@ -63,6 +63,8 @@ export async function latestRelease(): Promise<ReleaseInfo | null> {
 	checking ??= readLatest()
 		.then((info) => {
 			latest = { info, checkedAt: Date.now() };
+			// A new release: load every dataset now, not on the first request of each page.
+			if (info && indexes?.releaseId !== info.release_id) for (const d of DATASETS) void releaseCells(info.release_id, d).catch(() => {});
 			return info;
 		})
 		.finally(() => (checking = null));
