@@ -24,6 +24,7 @@ import oversightSearch from './oversightSearch';
 import protectedList from './protectedList';
 import representation from './representation';
 import rules from './rules';
+import stats from './stats';
 
 export const AREAS = {
 	alerts,
@@ -45,7 +46,8 @@ export const AREAS = {
 	oversightSearch,
 	protectedList,
 	representation,
-	rules
+	rules,
+	stats
 } as const;
 
 type Areas = typeof AREAS;
