@@ -22,8 +22,11 @@ const schema = z.object({
 	CLICKHOUSE_PASSWORD: z.string().optional(),
 	PEEGEL_DEMO: flag,
 	PEEGEL_MIGRATIONS_DIR: z.string().min(1).optional(),
-	/** Demo data made on the first start of an empty database. */
-	PEEGEL_DEMO_PEOPLE: z.coerce.number().int().min(50).max(1_000_000).default(3000),
+	/**
+	 * Demo data made on the first start of an empty database. 20,000 people: with fewer, most
+	 * released statistics (by county and age group) count fewer than 10 people and are withheld.
+	 */
+	PEEGEL_DEMO_PEOPLE: z.coerce.number().int().min(50).max(1_000_000).default(20_000),
 	PEEGEL_DEMO_EVENTS: z.coerce.number().int().min(100).max(50_000_000).default(150_000),
 	PEEGEL_DEMO_SEED: z.coerce.number().int().default(2026),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),

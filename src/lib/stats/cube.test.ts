@@ -39,8 +39,8 @@ describe('CellIndex', () => {
 		expect(at('2025-01', 'smart_id')).toEqual({ value: null, people: null, base: null, suppressed: true });
 	});
 
-	it('an unreleased combination counted nothing', () => {
-		expect(index.cell('2025-01', ['other', '*', '*', '*'])).toEqual({ value: 0, people: 0, base: null, suppressed: false });
+	it('a combination the release does not publish is withheld, never a zero', () => {
+		expect(index.cell('2025-01', ['other', '*', '*', '*'])).toEqual({ value: null, people: null, base: null, suppressed: true });
 	});
 
 	it('sums over a range without people; a suppressed part suppresses the sum', () => {

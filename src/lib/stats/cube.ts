@@ -2,8 +2,9 @@
  * A dataset's released cells held in memory, and the one way the site asks them questions:
  * fix each dimension to a value or to all ('*'), optionally break one dimension out by its
  * values, over a range of periods, per period or summed over the range. Nothing is
- * estimated: a released cell is read as it is; a combination absent from a release counted
- * nothing (0); a suppressed cell stays without numbers, and so does any sum that includes one.
+ * estimated: a released cell is read as it is; a combination absent from a release is not
+ * published (withheld like a suppressed cell); a suppressed cell stays without numbers, and
+ * so does any sum that includes one.
  */
 import { TOTAL } from './dimensions';
 import { orderValues, SPECS, type CubeAnswer, type CubeRow, type Dataset, type ShownCell } from './datasets';
@@ -35,6 +36,7 @@ export interface CubeQuery {
 }
 
 const SEP = '\u0001';
+const WITHHELD: ShownCell = { value: null, people: null, base: null, suppressed: true };
 /** The group that breaks a two-dimension dataset out by both dimensions at once. */
 export const PAIR = 'pair';
 
@@ -71,12 +73,13 @@ export class CellIndex {
 		this.values = Object.fromEntries(spec.dims.map((d, i) => [d, orderValues(d, seen[i]!)]));
 	}
 
-	/** The released cell, or a zero for a combination the release has no cell for. */
+	/**
+	 * The released cell. A release holds every combination it publishes in every period
+	 * (zeros included), so one it has no cell for is a detail it does not publish (method
+	 * with county, say, where signatures come as two tables): withheld, never a zero.
+	 */
 	cell(period: string, dims: readonly string[]): ShownCell {
-		const found = this.at.get([period, ...dims].join(SEP));
-		if (found) return found;
-		const spec = SPECS[this.dataset];
-		return { value: 0, people: spec.measures.people ? 0 : null, base: spec.measures.base ? 0 : null, suppressed: false };
+		return this.at.get([period, ...dims].join(SEP)) ?? WITHHELD;
 	}
 
 	/** The periods of the release within from..to (both included; same format as the periods). */

@@ -99,7 +99,8 @@ export default defineMessages({
 			bySectorCaption: 'Signatures per month by sector of the relying party, with the government’s share',
 			signers: 'Signers',
 			govShare: 'Government’s share',
-			govShareSummary: 'The government asked for {{share}} of the signatures in the period.'
+			govShareSummary: 'The government asked for {{share}} of the signatures in the period.',
+			tables: 'Signatures are published as two tables: by method and sector, and by county and age group. A county or age group together with a method or sector is not published, since such figures would count too few people; they show as withheld.'
 		},
 		services: {
 			heading: 'E-services',
@@ -115,7 +116,8 @@ export default defineMessages({
 			byAge: 'Uses by age group',
 			byAgeCaption: 'E-service uses in the period by age group',
 			users: 'Users',
-			completed: 'Completed'
+			completed: 'Completed',
+			tables: 'Uses are published by service together with one of channel, county or age group. Two of those together (a channel in a county, say) are not published, and show as withheld.'
 		},
 		adoption: {
 			heading: 'eID adoption',
@@ -307,7 +309,8 @@ export default defineMessages({
 			bySectorCaption: 'Allkirjad kuus allkirja küsija sektori järgi ja riigi osa',
 			signers: 'Allkirjastajad',
 			govShare: 'Riigi osa',
-			govShareSummary: 'Riik küsis perioodil {{share}} allkirjadest.'
+			govShareSummary: 'Riik küsis perioodil {{share}} allkirjadest.',
+			tables: 'Allkirjad avaldatakse kahe tabelina: viisi ja sektori järgi ning maakonna ja vanuserühma järgi. Maakonda või vanuserühma koos viisi või sektoriga ei avaldata, sest need arvud puudutaksid liiga vähe inimesi; need on märgitud avaldamata.'
 		},
 		services: {
 			heading: 'E-teenused',
@@ -323,7 +326,8 @@ export default defineMessages({
 			byAge: 'Kasutused vanuserühma järgi',
 			byAgeCaption: 'E-teenuste kasutused perioodil vanuserühma järgi',
 			users: 'Kasutajad',
-			completed: 'Lõpule viidud'
+			completed: 'Lõpule viidud',
+			tables: 'Kasutused avaldatakse teenuse järgi koos kas kanali, maakonna või vanuserühmaga. Kaht neist koos (kanalit maakonnas näiteks) ei avaldata; need on märgitud avaldamata.'
 		},
 		adoption: {
 			heading: 'eID kasutus',
@@ -515,7 +519,8 @@ export default defineMessages({
 			bySectorCaption: 'Подписи в месяц по сектору запросившего и доля государства',
 			signers: 'Подписавшие',
 			govShare: 'Доля государства',
-			govShareSummary: 'Государство запросило {{share}} подписей за период.'
+			govShareSummary: 'Государство запросило {{share}} подписей за период.',
+			tables: 'Подписи публикуются двумя таблицами: по способу и сектору и по уезду и возрастной группе. Уезд или возрастная группа вместе со способом или сектором не публикуются, так как такие показатели касались бы слишком малого числа людей; они отмечены как скрытые.'
 		},
 		services: {
 			heading: 'Э-услуги',
@@ -531,7 +536,8 @@ export default defineMessages({
 			byAge: 'Использования по возрастной группе',
 			byAgeCaption: 'Использования э-услуг за период по возрастной группе',
 			users: 'Пользователи',
-			completed: 'Завершено'
+			completed: 'Завершено',
+			tables: 'Использование публикуется по услуге вместе с каналом, уездом или возрастной группой. Два из них вместе (например, канал в уезде) не публикуются и отмечены как скрытые.'
 		},
 		adoption: {
 			heading: 'Использование eID',

@@ -46,6 +46,42 @@ export function valuesOf(known: readonly string[], rows: readonly Grouped[], key
 	return [...known, ...[...extra].sort()];
 }
 
+/**
+ * The combinations of a dataset released as several tables: each table (a list of
+ * dimension indexes) is the product of its dimensions' values with '*', every other
+ * dimension '*'. Tables share only their margins, which are the same cells. Fewer, smaller
+ * tables than the whole cube: in a four-way cube of a small population nearly every detailed
+ * cell counts a handful of people, and the complements they need hide the two-way figures
+ * people ask for (by county and age band, say).
+ */
+export function tableCombos(dims: readonly (readonly string[])[], tables: readonly (readonly number[])[]): string[][] {
+	const seen = new Set<string>();
+	const out: string[][] = [];
+	for (const table of tables) {
+		const inTable = dims.map((values, j) => (table.includes(j) ? values : []));
+		for (const combo of productCombos(inTable)) {
+			const c = combo.map((v, j) => (dims[j] ? v : ''));
+			const key = c.join('\u0001');
+			if (!seen.has(key)) {
+				seen.add(key);
+				out.push(c);
+			}
+		}
+	}
+	return out;
+}
+
+/** The grouping sets of several tables: every subset of each table's dimension columns, with the period. */
+export function tableGroupingSets(period: string, dims: readonly string[], tables: readonly (readonly number[])[]): string {
+	const sets = new Set<string>();
+	for (const table of tables) {
+		for (let mask = 0; mask < 1 << table.length; mask++) {
+			sets.add(`(${[period, ...table.filter((_, i) => mask & (1 << i)).map((j) => dims[j]!)].join(', ')})`);
+		}
+	}
+	return `GROUPING SETS (${[...sets].join(', ')})`;
+}
+
 /** The product of dimensions' values, each with '*'; missing dimensions are ''. */
 export function productCombos(dims: readonly (readonly string[])[]): string[][] {
 	let combos: string[][] = [[]];
