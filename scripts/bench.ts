@@ -1,4 +1,4 @@
-// npm run bench -- [--events N] [--people N] [--concurrency N] [--batch N] [--seed N] [--citizens N] [--searches N] [--no-baseline] [--keep] [--profile]
+// npm run bench -- [--events N] [--people N] [--concurrency N] [--batch N] [--seed N] [--citizens N] [--searches N] [--signatures N] [--stats-requests N] [--no-baseline] [--keep] [--profile]
 //
 // The performance targets of DESIGN.md, measured against the real server (the built app,
 // embedded ClickHouse) on a fresh data directory under ./bench-data/:
@@ -24,6 +24,7 @@ import { buildIfStale } from './build-if-stale.js';
 import { startTestServer, type TestServer } from '../tests/support/server';
 import { generateReference, type Reference } from '../src/lib/server/seed/reference';
 import { generateEvents } from '../src/lib/server/seed/events';
+import { benchStatistics } from './bench-stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
@@ -38,6 +39,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --seed N          seed of the generated data (default 2026)
   --citizens N      citizens whose timeline is timed, one GET /me each (default 300)
   --searches N      oversight searches timed, half by official, half by agency (default 200)
+  --signatures N    e-signature events sent after the reads, for the statistics (default: --events)
+  --stats-requests N  statistics pages and downloads timed after a release (default 300)
   --buffer-mb N     memory for pre-serialised batches (default: 40% of RAM, at most 8192);
                     a larger run is generated while sending, and only HTTP time is counted
   --no-baseline     skip the first run, which ingests the same events without the ledger
@@ -58,13 +61,15 @@ const flagsSchema = z.object({
 		.default(2026),
 	citizens: countFlag('citizens', 1, 100_000).default(300),
 	searches: countFlag('searches', 2, 100_000).default(200),
+	signatures: countFlag('signatures', 1, 50_000_000).optional(),
+	'stats-requests': countFlag('stats-requests', 11, 100_000).default(300),
 	'buffer-mb': countFlag('buffer-mb', 16, 1_000_000).optional(),
 	keep: z.boolean().default(false),
 	'no-baseline': z.boolean().default(false),
 	profile: z.boolean().default(false),
 	help: z.boolean().default(false)
 });
-type Flags = z.output<typeof flagsSchema> & { people: number; bufferBytes: number };
+type Flags = Omit<z.output<typeof flagsSchema>, 'signatures'> & { people: number; bufferBytes: number; signatures: number };
 
 function fail(message: string): never {
 	console.error(`bench: ${message}\n\n${USAGE}`);
@@ -80,6 +85,8 @@ function benchFlags(): Flags {
 		seed: { type: 'string' },
 		citizens: { type: 'string' },
 		searches: { type: 'string' },
+		signatures: { type: 'string' },
+		'stats-requests': { type: 'string' },
 		'buffer-mb': { type: 'string' },
 		keep: { type: 'boolean' },
 		'no-baseline': { type: 'boolean' },
@@ -92,7 +99,7 @@ function benchFlags(): Flags {
 	}
 	const people = f.people ?? Math.min(1_000_000, Math.max(10_000, Math.floor(f.events / 100)));
 	const bufferBytes = (f['buffer-mb'] ?? Math.min(8192, Math.floor((os.totalmem() * 0.4) / 2 ** 20))) * 2 ** 20;
-	return { ...f, people, bufferBytes, keep: f.keep || f.profile };
+	return { ...f, people, bufferBytes, signatures: f.signatures ?? f.events, keep: f.keep || f.profile };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -811,6 +818,16 @@ async function main(): Promise<void> {
 		const ledger = await timeLedger(server, timeline.pages);
 		const oversight = await timeOversight(server, produced, flags);
 		log(`oversight search p50 ${oversight.p50.toFixed(1)} ms, p95 ${oversight.p95.toFixed(1)} ms (${oversight.requests} searches, ${oversight.meanRows.toFixed(1)} events shown on average)`);
+		// Last: the signatures and their rollups do not weigh on the reads timed above.
+		const stats = await benchStatistics(server, ref, {
+			signatures: flags.signatures,
+			seed: eventSeed(flags.seed),
+			concurrency: flags.concurrency,
+			key: await server.agencyKey(ref.agencies[0]!.code),
+			requests: flags['stats-requests'],
+			log
+		});
+		log(`statistics pages p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms (${stats.requests} requests)`);
 		const peakRss = status(server.pid, 'VmHWM');
 		const rssNow = status(server.pid, 'VmRSS');
 
@@ -833,6 +850,12 @@ async function main(): Promise<void> {
 			// GET /oversight by official and by agency (half each), server-rendered, look-ups recorded.
 			oversight_p50_ms: Number(oversight.p50.toFixed(2)),
 			oversight_p95_ms: Number(oversight.p95.toFixed(2)),
+			// GET /stats pages and open-data downloads, anonymous, from the latest release.
+			stats_p50_ms: Number(stats.p50.toFixed(2)),
+			stats_p95_ms: Number(stats.p95.toFixed(2)),
+			signature_events: stats.signatures,
+			signature_ingest_per_s: Math.round(stats.signaturesPerSecond),
+			stats_release_ms: stats.release.ms,
 			bytes_per_event: Number((disk.usage.live / ingest.accepted).toFixed(2)),
 			peak_rss_mb: peakRss === null ? null : Math.round(peakRss / 2 ** 20),
 			machine: {
@@ -893,7 +916,11 @@ async function main(): Promise<void> {
 				oversight_events_query_p95_ms: oversight.eventsP95 === null ? null : Number(oversight.eventsP95.toFixed(2)),
 				oversight_record_lookup_p50_ms: oversight.recordP50 === null ? null : Number(oversight.recordP50.toFixed(2)),
 				oversight_record_lookup_p95_ms: oversight.recordP95 === null ? null : Number(oversight.recordP95.toFixed(2)),
-				oversight_mean_events_shown: Number(oversight.meanRows.toFixed(1))
+				oversight_mean_events_shown: Number(oversight.meanRows.toFixed(1)),
+				stats_requests: stats.requests,
+				stats_max_ms: Number(stats.max.toFixed(2)),
+				stats_release_cells: stats.release.cells,
+				stats_release_withheld: stats.release.suppressed
 			}
 		};
 		writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -924,6 +951,10 @@ async function main(): Promise<void> {
 						['  of which recording the look-up (Server-Timing record) p50 / p95', `${oversight.recordP50.toFixed(1)} / ${oversight.recordP95.toFixed(1)} ms`, '']
 					] as [string, string, string][])
 				: []),
+			['e-signature events (POST /api/v1/signature-events)', `${fmt(results.signature_ingest_per_s)} events/s`, ''],
+			['statistics release from the rollups', `${fmt(results.stats_release_ms)} ms`, ''],
+			['statistics pages and downloads GET /stats/... p50', `${results.stats_p50_ms.toFixed(1)} ms`, ''],
+			['statistics pages and downloads p95 (stats_p95_ms)', `${results.stats_p95_ms.toFixed(1)} ms`, '<= 50 ms'],
 			['inclusion proof GET /ledger/proof/inclusion p50 / p95', `${results.proof_p50_ms.toFixed(1)} / ${results.proof_p95_ms.toFixed(1)} ms`, ''],
 			['a page’s proofs GET /me/ledger.json p50 / p95', `${ledger.pageP50.toFixed(1)} / ${ledger.pageP95.toFixed(1)} ms`, ''],
 			['checkpoint signing (root, signature, insert)', `${results.checkpoint_signing_ms ?? '?'} ms`, ''],
