@@ -2,8 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 /**
  * End-to-end tests: Debian's Chromium (browsers cannot be downloaded here) against the
- * built app. Each worker starts its own server with a fresh data directory and demo data
- * (tests/e2e/fixtures.ts), so workers never share state.
+ * built app. The global setup builds the app when stale and seeds the demo data once; each
+ * worker starts its own server on its own copy of that data directory (tests/e2e/fixtures.ts),
+ * so workers never share state.
  */
 export default defineConfig({
 	testDir: 'tests/e2e',

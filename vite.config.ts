@@ -8,6 +8,10 @@ export default defineConfig({
 		external: ['chdb', '@clickhouse/client']
 	},
 	test: {
+		// Two test files at a time even on 2 cores (vitest's default there is cores - 1, so one
+		// on CI): an integration file mostly waits on its server (HTTP answers, start-up, the
+		// notifier's and detection's intervals), so one file alone leaves the cores idle.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,

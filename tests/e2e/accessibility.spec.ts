@@ -2,22 +2,8 @@
  * Accessibility: WCAG 2.1 A and AA (the EU public-sector floor), checked with axe-core on
  * the pages a citizen goes through.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { violations } from './axe';
 import { expect, persona, signInAs, test, timeline } from './fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	// Readable failure output: rule, impact, and where.
-	return result.violations.map((v) => ({
-		rule: v.id,
-		impact: v.impact,
-		help: v.help,
-		nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' '))
-	}));
-}
 
 test('home page', async ({ page }) => {
 	await page.goto('/');

@@ -1,22 +1,17 @@
 /**
  * Shared set-up for the end-to-end tests: each Playwright worker starts its own Peegel
  * server (the built app, fresh data directory, deterministic demo data) and points
- * baseURL at it. The demo personas are known in advance: the seed generator is
- * deterministic, and persona codes depend only on the seed.
+ * baseURL at it. The demo data is seeded once per run (global-setup.ts) and each worker's
+ * data directory is a copy of it (tests/support/demo-template.ts). The demo personas are
+ * known in advance: the seed generator is deterministic, and persona codes depend only on
+ * the seed.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { startTestServer, type TestServer } from '../support/server';
 import { generateReference, MIN_PEOPLE, type Persona } from '../../src/lib/server/seed/reference';
+import { DEMO_ENV, DEMO_SEED } from './demo-env';
 
-export const DEMO_SEED = 2026;
-
-/** Enough demo data that the personas have several pages and several agencies. */
-export const DEMO_ENV = {
-	PEEGEL_DEMO: '1',
-	PEEGEL_DEMO_PEOPLE: '300',
-	PEEGEL_DEMO_EVENTS: '20000',
-	PEEGEL_DEMO_SEED: String(DEMO_SEED)
-};
+export { DEMO_ENV, DEMO_SEED } from './demo-env';
 
 const reference = generateReference({ people: MIN_PEOPLE, seed: DEMO_SEED });
 
@@ -53,6 +48,7 @@ export const test = base.extend<{ serverLogOnFailure: void }, { server: TestServ
 		{ scope: 'worker', timeout: 180_000 }
 	],
 	baseURL: async ({ server }, use) => {
+		serverURL = server.url;
 		await use(server.url);
 	},
 	// When a test fails, attach the end of the server's output (and whether it still runs).
@@ -70,11 +66,28 @@ export const test = base.extend<{ serverLogOnFailure: void }, { server: TestServ
 
 export { expect };
 
-/** The persona picker: sign in as a persona by clicking its button; lands on /me. */
+/** This worker's server (set with baseURL), for the Origin a form post carries. */
+let serverURL = '';
+
+/**
+ * Signs the page's browser context in as a persona and lands on /me. The session comes from
+ * the same form post the persona picker's button sends (a new session each time, so tests
+ * share none), without loading the picker first: that page and its button are tested on
+ * their own (citizen.spec.ts, accessibility.spec.ts), and loading it for every sign-in was
+ * a page load per test.
+ */
 export async function signInAs(page: Page, p: Persona): Promise<void> {
-	await page.goto('/auth/demo');
-	await page.getByRole('button', { name: `Sign in as ${p.name}` }).click();
+	const origin = page.url().startsWith('http') ? new URL(page.url()).origin : serverURL;
+	const res = await page.context().request.post(`${origin}/auth/demo`, {
+		form: { persona: p.key },
+		headers: { origin },
+		maxRedirects: 0
+	});
+	expect(res.status(), `sign-in as ${p.key}: ${await res.text()}`).toBe(303);
+	expect(res.headers()['location']).toBe('/me');
+	await page.goto('/me');
 	await expect(page).toHaveURL(/\/me(\?|$)/);
+	await expect(page.getByRole('banner')).toContainText(p.name);
 }
 
 /** The timeline table on /me. */

@@ -3,18 +3,12 @@
  * form's errors, and "My flags" with the new flag's status; axe-core (WCAG 2.1 AA) on the
  * form with an error shown and on /me/flags, in Estonian, English and Russian.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { TestServer } from '../support/server';
+import { violations } from './axe';
 import { eventIds, expect, persona, signInAs, test, timeline } from './fixtures';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const LANGS = ['et', 'en', 'ru'] as const;
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 /** The id of the first use on the signed-in person's timeline. */
 async function firstEventId(page: Page): Promise<string> {

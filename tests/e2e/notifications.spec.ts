@@ -3,19 +3,12 @@
  * sends an event through the API; the citizen finds it in the inbox, marked new, and exactly
  * one message is in the outbox. The settings and inbox pages pass axe-core in each language.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { ndjson, newAgencyCode, newEvent } from '../support/data';
 import { readOutbox, waitFor } from '../support/outbox';
+import { violations } from './axe';
 import { expect, persona, signInAs, subjectCode, test } from './fixtures';
 
 const jaan = persona('jaan');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 test('every use by e-mail: an event sent through the API reaches the inbox and exactly one e-mail', async ({ page, server, request }) => {
 	const email = `jaan.${Date.now()}@example.ee`;

@@ -5,22 +5,15 @@
  * writes them, naming real stored look-ups of the demo data (detection itself is another
  * module's work: these tests must not depend on what it finds).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { alertRow, writeAlerts } from '../support/alerts';
+import { copyDemoTemplate } from '../support/demo-template';
 import { startTestServer, type TestServer } from '../support/server';
+import { violations } from './axe';
 import { DEMO_ENV, expect, persona, signInAs, subjectCode, test as base } from './fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 interface PlantedAlerts {
 	/** The relative-lookup alert: one official's look-up of one person. */
@@ -43,8 +36,10 @@ const test = base.extend<{ alerts: PlantedAlerts }, { server: TestServer }>({
 			// This worker process writes to the server's database while the server is stopped.
 			process.env.PEEGEL_DATA_DIR = dataDir;
 			delete process.env.CLICKHOUSE_URL;
-			let server = await startTestServer(DEMO_ENV, { dataDir });
-			await server.stop({ keepData: true });
+			// The run's seeded demo data (global-setup.ts); without it, a first start seeds it.
+			if (!copyDemoTemplate({ ...process.env, ...DEMO_ENV }, dataDir)) {
+				await (await startTestServer(DEMO_ENV, { dataDir })).stop({ keepData: true });
+			}
 
 			const { queryRows } = await import('../../src/lib/server/db/query');
 			const manual = await queryRows(
@@ -76,7 +71,7 @@ const test = base.extend<{ alerts: PlantedAlerts }, { server: TestServer }>({
 			});
 			await writeAlerts([relative, offHours]);
 
-			server = await startTestServer(DEMO_ENV, { dataDir });
+			const server = await startTestServer(DEMO_ENV, { dataDir });
 			planted = {
 				relative: { id: relative.alert_id, eventId: first!.event_id, official: first!.actor_code, person: first!.subject_code },
 				offHours: { id: offHours.alert_id }

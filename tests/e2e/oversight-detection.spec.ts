@@ -3,16 +3,9 @@
  * reads the summary; the page is axe-clean in each language and usable at 320 px; others
  * are turned away.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { violations } from './axe';
 import { expect, persona, test } from './fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 /** Sign in through the persona picker, wherever it lands. */
 async function signIn(page: Page, key: 'auditor' | 'jaan'): Promise<void> {

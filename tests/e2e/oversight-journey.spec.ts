@@ -5,20 +5,13 @@
  * case on their timeline as a use by the Data Protection Inspectorate. Then axe-core
  * (WCAG 2.1 AA) on the case list and a case page, in Estonian, English and Russian.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import type { TestServer } from '../support/server';
+import { violations } from './axe';
 import { eventIds, expect, persona, signInAs, subjectCode, test, timeline } from './fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // Two browsers and several axe runs per test, on a machine other test runs share.
 test.describe.configure({ timeout: 180_000 });
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 /** A second browser, signed in as the auditor. */
 async function auditorPage(browser: Browser, server: TestServer): Promise<Page> {

@@ -4,21 +4,15 @@
  * its summary and table, gives a case reference with the keyboard to see her recent events,
  * and every state of the page is axe-clean in Estonian, English and Russian and fits 320 px.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ingest } from '../support/api';
 import { isoMinutesAgo, newEvent, newSubject } from '../support/data';
 import type { TestServer } from '../support/server';
+import { violations } from './axe';
 import { expect, persona, signInAs, subjectCode, test } from './fixtures';
 
 const kadri = subjectCode(persona('kadri'));
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CHARTS = ['volume', 'heat', 'peers', 'purposes', 'systems'] as const;
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 /**
  * The demo's Police and Border Guard Board has one official, Kadri: two more officials'

@@ -3,16 +3,9 @@
  * case reference and reads the results; the page is axe-clean (WCAG 2.1 AA) in Estonian,
  * English and Russian, with results and with errors; a citizen is refused.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { violations } from './axe';
 import { expect, persona, signInAs, subjectCode, test } from './fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 const results = (page: Page) => page.getByRole('table', { name: /events?, newest first/ });
 const rows = (page: Page) => results(page).locator('tbody tr');

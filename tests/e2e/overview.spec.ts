@@ -3,18 +3,12 @@
  * and a table with the same numbers; a period selector used with the keyboard alone; no
  * axe-core violations in Estonian, English and Russian; no sideways scrolling at 320 px.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { violations } from './axe';
 import { expect, persona, signInAs, test } from './fixtures';
 
 const jaan = persona('jaan');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CHARTS = ['monthly', 'agencies', 'systems'] as const;
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 const section = (page: Page, id: (typeof CHARTS)[number]) => page.locator(`section[data-chart="${id}"]`);
 

@@ -4,7 +4,6 @@
  * shows the child's events (not hers), and she switches back. axe-core finds nothing with the
  * banner shown, in Estonian, English and Russian.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { formatIsoDate } from '../../src/lib/format';
 import type { Locale } from '../../src/lib/i18n/locales';
@@ -14,6 +13,7 @@ import { generateReference, MIN_PEOPLE } from '../../src/lib/server/seed/referen
 import { ingest } from '../support/api';
 import { newAgencyCode, newEvent } from '../support/data';
 import type { TestServer } from '../support/server';
+import { violations } from './axe';
 import { DEMO_SEED, expect, persona, signInAs, subjectCode, test } from './fixtures';
 
 const mari = persona('mari');
@@ -22,13 +22,6 @@ const childRow = generateReference({ people: MIN_PEOPLE, seed: DEMO_SEED }).peop
 const CHILD = `EE${childRow.personal_code}`;
 const CHILD_NAME = `${childRow.first_name} ${childRow.last_name}`;
 const ACCESS_ENDS = eighteenthBirthday(childRow.birth_date);
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 /** Press Tab until `target` has the focus (as a keyboard user would), at most `max` times. */
 async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {

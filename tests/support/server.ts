@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../../scripts/server-node-flags.js';
+import { copyDemoTemplate, DEFAULT_DEMO } from './demo-template';
 
 // import.meta.url, not __dirname: Playwright and tsx load this file as an ES module.
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -47,6 +48,12 @@ export interface TestServerOptions {
 	nodeArgs?: string[];
 	/** How long stop() waits for a graceful exit before SIGKILL (default 10 s). */
 	stopTimeoutMs?: number;
+	/**
+	 * Start an empty data directory on a copy of this run's seeded template for the same
+	 * demo data, when the global setup made one (default true; see demo-template.ts).
+	 * false: the server seeds the data itself.
+	 */
+	template?: boolean;
 }
 
 export async function startTestServer(env: Record<string, string> = {}, opts: TestServerOptions = {}): Promise<TestServer> {
@@ -60,20 +67,21 @@ export async function startTestServer(env: Record<string, string> = {}, opts: Te
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
+	const serverEnv: Record<string, string | undefined> = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		PEEGEL_DATA_DIR: dataDir,
+		PEEGEL_DEMO: '1',
+		...DEFAULT_DEMO,
+		BODY_SIZE_LIMIT: String(33 * 1024 * 1024),
+		ORIGIN: url,
+		...env
+	};
+	if (opts.template !== false && copyDemoTemplate(serverEnv, dataDir)) output += '[test server: data directory copied from the seeded template]\n';
 	const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), path.join(ROOT, 'build/index.js')], {
 		cwd: ROOT,
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			PEEGEL_DATA_DIR: dataDir,
-			PEEGEL_DEMO: '1',
-			PEEGEL_DEMO_PEOPLE: '200',
-			PEEGEL_DEMO_EVENTS: '3000',
-			BODY_SIZE_LIMIT: String(33 * 1024 * 1024),
-			ORIGIN: url,
-			...env
-		},
+		env: serverEnv,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (d) => (output += d));
