@@ -42,7 +42,7 @@ const NEUTRAL = new Set([
 /** The template a server environment would seed, by demo size and seed; null: not demo mode. */
 export function demoKey(env: Record<string, string | undefined>): string | null {
 	if (env.PEEGEL_DEMO !== '1' && env.PEEGEL_DEMO !== 'true') return null;
-	return `${env.PEEGEL_DEMO_PEOPLE ?? '3000'}/${env.PEEGEL_DEMO_EVENTS ?? '150000'}/${env.PEEGEL_DEMO_SEED ?? '2026'}`;
+	return `${env.PEEGEL_DEMO_PEOPLE ?? '20000'}/${env.PEEGEL_DEMO_EVENTS ?? '150000'}/${env.PEEGEL_DEMO_SEED ?? '2026'}`;
 }
 
 function templates(): Record<string, string> {
