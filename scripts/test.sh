@@ -33,7 +33,9 @@ count() {
 		if (!fs.existsSync(file)) { console.log("0 0 missing"); process.exit(0); }
 		const r = JSON.parse(fs.readFileSync(file, "utf8"));
 		if (kind === "vitest") {
-			console.log(`${r.numPassedTests ?? 0} ${(r.numFailedTests ?? 0)} ok`);
+			// A file that fails before its tests run (a hook, an import) fails no test: count the file.
+			const failed = (r.numFailedTests ?? 0) || (r.numFailedTestSuites ?? 0);
+			console.log(`${r.numPassedTests ?? 0} ${failed} ok`);
 		} else {
 			const s = r.stats ?? {};
 			// expected = passed, flaky = passed on retry, unexpected = failed.
