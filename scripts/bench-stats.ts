@@ -5,6 +5,7 @@ import { generateSignatures } from '../src/lib/server/seed/signatures';
 import { AGE_BANDS, COUNTY_NAMES, SECTORS, SIGNATURE_METHODS } from '../src/lib/stats/dimensions';
 import type { TestServer } from '../tests/support/server';
 import { makeRelease, type ReleaseMade } from '../tests/support/stats';
+import { percentile, prng } from './bench-math';
 
 export interface StatsBenchOptions {
 	signatures: number;
@@ -28,11 +29,6 @@ export interface StatsBench {
 }
 
 const BATCH = 20_000;
-
-function percentile(sorted: number[], p: number): number {
-	if (sorted.length === 0) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** The signatures as a sender would write them: birth year, county and its own pseudonym per signer. */
 function* bodies(ref: Reference, count: number, seed: number): Generator<{ body: string; events: number }> {
@@ -79,14 +75,7 @@ async function sendSignatures(server: TestServer, ref: Reference, opts: StatsBen
 
 /** The questions a visitor asks: every page and some downloads, with filters drawn at random. */
 function statsUrls(count: number, seed: number): string[] {
-	let a = seed >>> 0;
-	const random = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	const random = prng(seed);
 	const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
 	const counties = COUNTY_NAMES.filter((c) => c !== 'unknown');
 	const q = (params: Record<string, string>) => new URLSearchParams(params).toString();

@@ -25,6 +25,7 @@ import { startTestServer, type TestServer } from '../tests/support/server';
 import { generateReference, type Reference } from '../src/lib/server/seed/reference';
 import { generateEvents } from '../src/lib/server/seed/events';
 import { benchStatistics } from './bench-stats';
+import { percentile, prng } from './bench-math';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
@@ -109,24 +110,6 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFracti
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const T0 = performance.now();
 const log = (msg: string) => console.error(`bench [${((performance.now() - T0) / 1000).toFixed(1).padStart(6)} s]: ${msg}`);
-
-function percentile(sorted: number[], p: number): number {
-	if (sorted.length === 0) return NaN;
-	const rank = Math.ceil((p / 100) * sorted.length) - 1;
-	return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
-}
-
-/** A small deterministic PRNG (mulberry32) for choosing citizens. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function status(pid: number, field: string): number | null {
 	try {

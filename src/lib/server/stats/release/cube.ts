@@ -26,13 +26,9 @@ export const grouped = z.object({
 });
 export type Grouped = z.output<typeof grouped>;
 
-/** Every subset of the dimension columns, each with the period column: the cube's grouping sets. */
+/** Every subset of the dimension columns, each with the period column: one table holding every dimension. */
 export function cubeGroupingSets(period: string, dims: readonly string[]): string {
-	const sets: string[] = [];
-	for (let mask = 0; mask < 1 << dims.length; mask++) {
-		sets.push(`(${[period, ...dims.filter((_, i) => mask & (1 << i))].join(', ')})`);
-	}
-	return `GROUPING SETS (${sets.join(', ')})`;
+	return tableGroupingSets(period, dims, [dims.map((_, i) => i)]);
 }
 
 /** Known values first (in their order), then any others seen in the data (sorted). */
