@@ -108,6 +108,15 @@ export interface SubjectEvents {
 export const WHOLE_HISTORY_LIMIT = 1000;
 
 /**
+ * Settings for reading one person's rows by usage_event's own key: the oversight
+ * projections cannot answer it, so ClickHouse need not weigh them, and a hundred rows in
+ * a granule per part are read faster by one thread than handed out to two (1 M events in
+ * 6 parts, 200 people, each query timed both ways in turn: p50 10.5 -> 9.2 ms for the
+ * thread alone, 28.5 -> 22.7 ms for both on a machine busy with ingestion).
+ */
+export const ONE_PERSON_READ = 'optimize_use_projections = 0, max_threads = 1';
+
+/**
  * The whole visible history as stored, in no particular order. Sealed events are filtered
  * in ClickHouse; restricted ones are blanked by toSubjectEvent before anything else sees
  * them. No ORDER BY: a sort in ClickHouse costs more than sorting a thousand rows here.
@@ -161,7 +170,8 @@ export async function wholeHistory(subject: string): Promise<SubjectEvent[] | nu
 	const rows = await queryRows(
 		`SELECT ${HISTORY_COLUMNS}
 		 FROM usage_event PREWHERE subject_code = {subject:String} WHERE ${VISIBLE_TO_SUBJECT}
-		 LIMIT {cap:UInt32}`,
+		 LIMIT {cap:UInt32}
+		 SETTINGS ${ONE_PERSON_READ}`,
 		{ subject, cap: WHOLE_HISTORY_LIMIT + 1 },
 		historyRow
 	);
