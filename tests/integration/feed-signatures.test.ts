@@ -149,9 +149,13 @@ describe('register lookup', () => {
 	});
 });
 
-/** A varied month: methods, sectors, counties and bands crossed, some signers signing more than once. */
+/**
+ * A varied month: methods, sectors, counties and bands crossed, some signers signing more
+ * than once. The youngest signers are born ten years before the (random) month, so they are
+ * always a child's band and never born after they signed.
+ */
 const rollupEvents = Array.from({ length: 60 }, (_, i) =>
-	signature(rollup.at(1 + (i % 27), 8 + (i % 9)), pseudonymous([1950, 1972, 1990, 2003][i % 4]!, ['Ida-Viru County', 'Harju County', 'Võru County'][i % 3]!, `s${i % 17}`), {
+	signature(rollup.at(1 + (i % 27), 8 + (i % 9)), pseudonymous([1950, 1972, 1990, rollup.year - 10][i % 4]!, ['Ida-Viru County', 'Harju County', 'Võru County'][i % 3]!, `s${i % 17}`), {
 		method: ['id_card', 'mobile_id', 'smart_id'][i % 3],
 		sector: ['government', 'business', 'private'][Math.floor(i / 3) % 3],
 		container: i % 5 === 0 ? 'pdf' : 'asice'
