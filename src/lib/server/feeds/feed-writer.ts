@@ -28,8 +28,8 @@ export interface FeedCommit {
 }
 
 export interface FeedTable {
-	/** The table, from a constant in code: its event_id column is the primary key. */
-	table: string;
+	/** The feed's table (its event_id column is the primary key): the only names put into SQL text. */
+	table: 'signature_event' | 'service_event';
 	insert: BulkInsert;
 }
 

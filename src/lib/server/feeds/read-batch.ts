@@ -5,10 +5,10 @@
  * numbered from 1. A body that is unusable as a whole throws BatchFormatError (a 400).
  *
  * The usage-event API has its own, tuned reader (usage/parse-batch.ts); the feeds share
- * its rules and limits, not its row format.
+ * its NDJSON loop, rules and limits, not its row format.
  */
 import type { Checked } from '../../schemas/feed-common';
-import { BatchFormatError, MAX_EVENTS_PER_BATCH, type BodyKind, type Rejection } from '../usage/parse-batch';
+import { BatchFormatError, MAX_EVENTS_PER_BATCH, eachNdjsonValue, type BodyKind, type Rejection } from '../usage/parse-batch';
 
 export { BatchFormatError, type BodyKind, type Rejection };
 
@@ -18,8 +18,6 @@ export interface FeedBatch<T> {
 	valid: T[];
 	rejected: Rejection[];
 }
-
-const NEWLINE = 0x0a;
 
 function add<T>(out: FeedBatch<T>, line: number, value: unknown, validate: RecordValidator<T>): void {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -46,24 +44,6 @@ export function readFeedBatch<T>(bytes: Uint8Array, kind: BodyKind, validate: Re
 		value.forEach((element, i) => add(out, i + 1, element, validate));
 		return out;
 	}
-	let line = 0;
-	let count = 0;
-	for (let start = 0; start <= buf.byteLength; ) {
-		let end = buf.indexOf(NEWLINE, start);
-		if (end === -1) end = buf.byteLength;
-		line++;
-		const raw = buf.toString('utf8', start, end).trim();
-		start = end + 1;
-		if (raw === '') continue;
-		if (++count > maxRecords) throw new BatchFormatError(`at most ${maxRecords} records per request (line ${line})`);
-		let value: unknown;
-		try {
-			value = JSON.parse(raw);
-		} catch (err) {
-			out.rejected.push({ line, field: '', message: `not valid JSON: ${(err as Error).message}` });
-			continue;
-		}
-		add(out, line, value, validate);
-	}
+	eachNdjsonValue(buf, maxRecords, 'records', out.rejected, (line, value) => add(out, line, value, validate));
 	return out;
 }

@@ -59,9 +59,19 @@ function validate(line: number, value: unknown, out: Collector, agencyCode: stri
 
 const NEWLINE = 0x0a;
 
-export function parseNdjson(bytes: Uint8Array, agencyCode: string, leaves: LeafBodyWriter | null): ParsedBatch {
-	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const out: Collector = { valid: new EventRowsBuilder(leaves, buf.byteLength + 1024), rejected: [] };
+/**
+ * Each line of an NDJSON body, decoded on its own (see above) and parsed: `onValue` gets
+ * the line's number and value; a line that is not JSON becomes a rejection. Blank lines
+ * are skipped but counted; more than `maxRecords` non-blank lines refuse the whole body.
+ * The usage-event API and the statistics feeds read NDJSON through this one loop.
+ */
+export function eachNdjsonValue(
+	buf: Buffer,
+	maxRecords: number,
+	noun: string,
+	rejected: Rejection[],
+	onValue: (line: number, value: unknown) => void
+): void {
 	let line = 0;
 	let start = 0;
 	let count = 0;
@@ -72,16 +82,22 @@ export function parseNdjson(bytes: Uint8Array, agencyCode: string, leaves: LeafB
 		const raw = buf.toString('utf8', start, end).trim();
 		start = end + 1;
 		if (raw === '') continue;
-		if (++count > MAX_EVENTS_PER_BATCH) throw new BatchFormatError(`at most ${MAX_EVENTS_PER_BATCH} events per request (line ${line})`);
+		if (++count > maxRecords) throw new BatchFormatError(`at most ${maxRecords} ${noun} per request (line ${line})`);
 		let value: unknown;
 		try {
 			value = JSON.parse(raw);
 		} catch (err) {
-			out.rejected.push({ line, field: '', message: `not valid JSON: ${(err as Error).message}` });
+			rejected.push({ line, field: '', message: `not valid JSON: ${(err as Error).message}` });
 			continue;
 		}
-		validate(line, value, out, agencyCode);
+		onValue(line, value);
 	}
+}
+
+export function parseNdjson(bytes: Uint8Array, agencyCode: string, leaves: LeafBodyWriter | null): ParsedBatch {
+	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const out: Collector = { valid: new EventRowsBuilder(leaves, buf.byteLength + 1024), rejected: [] };
+	eachNdjsonValue(buf, MAX_EVENTS_PER_BATCH, 'events', out.rejected, (line, value) => validate(line, value, out, agencyCode));
 	return { valid: out.valid.finish(), rejected: out.rejected };
 }
 
