@@ -17,6 +17,7 @@ import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from '../../src/lib/
 import { generateReference } from '../../src/lib/server/seed/reference';
 import { alertRow, writeAlerts, type AlertSpec, type EvidenceEvent } from '../support/alerts';
 import { ingest } from '../support/api';
+import { lookupsCommitted } from '../support/lookups';
 import { newEvent, newSubject } from '../support/data';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -332,8 +333,11 @@ describe('one alert', () => {
 			// Timeline rows (one per use) whose purpose is the oversight body's.
 			return html.split(/<tr\b/).filter((row) => row.includes('Supervising how authorities use your data')).length;
 		};
+		// Look-ups journaled by earlier page views, committed before counting.
+		await lookupsCommitted(server);
 		const before = await Promise.all(subjects.map(oversightUses));
 		expect((await page(`/oversight/alerts/${spike.id}?lang=en`)).status).toBe(200);
+		await lookupsCommitted(server);
 		const after = await Promise.all(subjects.map(oversightUses));
 		for (const [i, s] of subjects.entries()) expect(after[i], s).toBe(before[i]! + 1);
 		// The queue and the JSON name people but show no events: nothing is recorded for them.

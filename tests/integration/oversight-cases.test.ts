@@ -19,6 +19,7 @@ import { parseCheckpoint, parseNote, parseVerifierKey, verifyNote } from '../../
 import { generateReference } from '../../src/lib/server/seed/reference';
 import { EVIDENCE_COLUMNS } from '../../src/lib/server/cases/evidence-csv';
 import { ingest } from '../support/api';
+import { lookupsCommitted } from '../support/lookups';
 import { parseCsv } from '../support/csv';
 import { newAgencyCode, newEvent } from '../support/data';
 import { ROOT, startTestServer, type TestServer } from '../support/server';
@@ -475,6 +476,7 @@ describe('linked events', () => {
 		const [own] = await eventsOf(p.code, 1);
 		const caseId = await flagCase(p, own!.id);
 		await casePage(caseId);
+		await lookupsCommitted(server);
 		const exported = (await fetch(`${server.url}/me/export.json`, { headers: { cookie: p.cookie } }).then((r) => r.json())) as {
 			events: { agency_code: string; action: string; purpose_code: string }[];
 		};
@@ -618,6 +620,7 @@ describe('the evidence', () => {
 		}
 
 		// The export is a look-up of each person's events, on their timelines.
+		await lookupsCommitted(server);
 		const exported = (await fetch(`${server.url}/me/export.json`, { headers: { cookie: other.cookie } }).then((r) => r.json())) as {
 			events: { agency_code: string; action: string }[];
 		};
@@ -674,6 +677,7 @@ describe('access', () => {
 		expect(after.history).toEqual(before.history);
 		expect(after.events).toEqual(before.events);
 		// Nobody but the auditor's views was recorded on the person's timeline.
+		await lookupsCommitted(server);
 		const exported = (await fetch(`${server.url}/me/export.json`, { headers: { cookie: p.cookie } }).then((r) => r.json())) as {
 			events: { agency_code: string; action: string }[];
 		};

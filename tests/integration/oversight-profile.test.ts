@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generateReference } from '../../src/lib/server/seed/reference';
 import { ingest } from '../support/api';
+import { lookupsCommitted } from '../support/lookups';
 import { newAgencyCode, newEvent, newSubject } from '../support/data';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -312,7 +313,9 @@ describe('people’s data needs a case reference', () => {
 		// The period form keeps the case, so changing the period shows the events again.
 		expect(r.html).toMatch(new RegExp(`<input[^>]*type="hidden"[^>]*name="case"[^>]*value="${CASE_REF}"`));
 
-		// On the person's own timeline: the oversight body's look-up of their data.
+		// On the person's own timeline: the oversight body's look-up of their data (journaled
+		// before the profile was sent, committed a moment later).
+		await lookupsCommitted(server);
 		const me = await get(await server.signIn(S3.slice(2)), '/me?lang=en');
 		expect(me.status).toBe(200);
 		expect(text(me.html)).toContain('Supervising how authorities use your data');

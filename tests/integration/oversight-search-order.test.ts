@@ -1,8 +1,9 @@
 /**
  * Migration 0013 gives the oversight search its own orders: the by_official and by_agency
  * projections and the case_ref bloom filter cover events stored before it (not only new
- * parts), running it again after a crash at any statement changes nothing, and the
- * search's queries read the projections.
+ * parts), running it (or 0019, which widens the projections to a results page's columns)
+ * again after a crash at any statement changes nothing, and the search's queries read the
+ * projections.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,8 @@ async function coverage() {
 	}));
 }
 
-const statements = () => m.splitStatements(m.readMigrations().find((f) => f.file === ORDER)!.sql);
+const PAGE_COLUMNS = '0019_oversight_page_columns.sql';
+const statements = (file = ORDER) => m.splitStatements(m.readMigrations().find((f) => f.file === file)!.sql);
 
 beforeAll(async () => {
 	m = await import('../../src/lib/server/db/migrate');
@@ -93,9 +95,9 @@ describe('migration 0013', () => {
 		expect(engine.engine_full).toContain("default_compression_codec = 'ZSTD(3)'");
 	});
 
-	it('changes nothing when run again from any statement (a crash part-way)', async () => {
+	it('changes nothing when run again from any statement (a crash part-way), nor does 0019 after it', async () => {
 		const before = await checksum();
-		const all = statements();
+		const all = [...statements(), ...statements(PAGE_COLUMNS)];
 		for (let from = 0; from < all.length; from++) for (const s of all.slice(from)) await q.command(s);
 		expect(await rowCount()).toBe(60_000);
 		expect(await checksum()).toBe(before);
@@ -111,7 +113,7 @@ describe('migration 0013', () => {
 		for (const p of await coverage()) expect(p).toEqual({ rows: p.rows, indexed: true, by_official: p.rows, by_agency: p.rows });
 	});
 
-	it('lets the search read its pairs from the projections, and skip granules by case reference', async () => {
+	it('lets the search read its pages and pairs from the projections, and skip granules by case reference', async () => {
 		const plan = async (sql: string) =>
 			(await q.queryRows(`EXPLAIN projections = 1, indexes = 1 ${sql}`, {}, z.object({ explain: z.string() }))).map((r) => r.explain).join('\n');
 		const byOfficial = await plan(
@@ -122,6 +124,12 @@ describe('migration 0013', () => {
 			"SELECT logged_at, subject_code FROM usage_event WHERE agency_code = '70000003' AND system = 'SYS3' ORDER BY logged_at DESC, subject_code DESC LIMIT 1 BY logged_at, subject_code LIMIT 51"
 		);
 		expect(byAgency).toContain('ReadFromMergeTree (by_agency)');
+		// A results page in one read (migration 0019): every column it shows is in the projection.
+		const page = (where: string) =>
+			`SELECT event_id, logged_at, subject_code, agency_code, system, action, purpose_code, actor_code, case_ref, intermediary_code, visibility, disclose_after, ledger_index
+			 FROM usage_event WHERE ${where} ORDER BY logged_at DESC, subject_code DESC, event_id DESC LIMIT 200`;
+		expect(await plan(page("actor_code = 'EE47001010005' AND case_ref != ''"))).toContain('ReadFromMergeTree (by_official)');
+		expect(await plan(page("agency_code = '70000003' AND system = 'SYS3' AND purpose_code = 'P-1'"))).toContain('ReadFromMergeTree (by_agency)');
 		const byRef = await plan("SELECT logged_at, subject_code FROM usage_event WHERE case_ref = 'REF-123'");
 		expect(byRef).toMatch(/Name: usage_event_case_ref[\s\S]*?Granules: (\d+)\/(\d+)/);
 		const [, kept, all] = /Name: usage_event_case_ref[\s\S]*?Granules: (\d+)\/(\d+)/.exec(byRef)!;

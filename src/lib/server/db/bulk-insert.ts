@@ -10,7 +10,8 @@ import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { config } from '../config';
-import { db } from './client';
+import { bulkDb } from './client';
+import { sqlString } from './sql-literal';
 
 export interface BulkInsert {
 	/** Target table and column list. This and `select` are SQL text from constants in code, never input. */
@@ -37,15 +38,17 @@ export async function bulkInsert(spec: BulkInsert, body: Uint8Array): Promise<vo
 		const file = path.join(batchDir(), `insert-${randomUUID()}.batch`);
 		await writeFile(file, body);
 		try {
-			await db().command({
-				query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM file({file:String}, 'RowBinary', {structure:String})`,
-				query_params: { file, structure: spec.structure }
+			// On a connection of its own (bulkDb), and without parameters: the file's path and
+			// the structure are the server's own, written into the text, because chdb runs every
+			// query with parameters one at a time, process-wide, whatever its connection.
+			await bulkDb().command({
+				query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM file(${sqlString(file)}, 'RowBinary', ${sqlString(spec.structure)})`
 			});
 		} finally {
 			await unlink(file).catch(() => undefined);
 		}
 	} else {
-		await db().exec({
+		await bulkDb().exec({
 			query: `INSERT INTO ${spec.into} SELECT ${spec.select} FROM input({structure:String}) FORMAT RowBinary`,
 			query_params: { structure: spec.structure },
 			values: Readable.from([Buffer.from(body.buffer, body.byteOffset, body.byteLength)], { objectMode: false })

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { queryRows } from '../db/query';
+import { personNames } from './person-names';
 
 export interface OfficialIdentity {
 	/** Country-prefixed, as usage_event.actor_code: EE38001085718. */
@@ -14,36 +15,50 @@ export interface OfficialIdentity {
 	jobs: { agency_code: string; title: string; employed_from: string; employed_to: string | null }[];
 }
 
-const row = z.object({
+const jobRow = z.object({
 	personal_code: z.string(),
-	name: z.string(),
 	agency_code: z.string(),
 	title: z.string(),
 	employed_from: z.string(),
 	employed_to: z.string().nullable()
 });
 
-/** The identities of these officials (actor codes); codes not in the register get their code as name. */
-export async function officialIdentities(codes: readonly string[]): Promise<Map<string, OfficialIdentity>> {
+type Job = OfficialIdentity['jobs'][number];
+
+/** Each official's employments, newest first, by country-prefixed code (the population register's names apart). */
+export async function officialJobs(codes: readonly string[]): Promise<Map<string, Job[]>> {
 	const wanted = [...new Set(codes.filter((c) => c.startsWith('EE')).map((c) => c.slice(2)))];
-	const out = new Map<string, OfficialIdentity>();
-	for (const c of codes) if (c !== '' && !out.has(c)) out.set(c, { code: c, name: c, jobs: [] });
+	const out = new Map<string, Job[]>();
 	if (wanted.length === 0) return out;
 	const rows = await queryRows(
-		`SELECT o.personal_code AS personal_code, concat(p.first_name, ' ', p.last_name) AS name, o.agency_code AS agency_code,
-		        o.title AS title, toString(o.employed_from) AS employed_from,
-		        if(o.employed_to IS NULL, NULL, toString(o.employed_to)) AS employed_to
-		 FROM (SELECT * FROM official FINAL WHERE personal_code IN {codes:Array(String)}) AS o
-		 LEFT JOIN (SELECT personal_code, first_name, last_name FROM person FINAL WHERE personal_code IN {codes:Array(String)}) AS p
-		   ON p.personal_code = o.personal_code
-		 ORDER BY o.personal_code, o.employed_from DESC`,
+		`SELECT personal_code, agency_code, title, toString(employed_from) AS employed_from,
+		        if(employed_to IS NULL, NULL, toString(employed_to)) AS employed_to
+		 FROM official FINAL WHERE personal_code IN {codes:Array(String)}
+		 ORDER BY personal_code, employed_from DESC`,
 		{ codes: wanted },
-		row
+		jobRow
 	);
-	for (const r of rows) {
-		const id = out.get(`EE${r.personal_code}`)!;
-		if (r.name.trim() !== '') id.name = r.name;
-		id.jobs.push({ agency_code: r.agency_code, title: r.title, employed_from: r.employed_from, employed_to: r.employed_to });
+	for (const { personal_code, ...job } of rows) {
+		const code = `EE${personal_code}`;
+		out.set(code, [...(out.get(code) ?? []), job]);
 	}
 	return out;
+}
+
+/** Identities from names (personNames) and jobs (officialJobs) read already; unknown codes get their code as name. */
+export function identitiesOf(codes: readonly string[], names: ReadonlyMap<string, string>, jobs: ReadonlyMap<string, Job[]>): Map<string, OfficialIdentity> {
+	const out = new Map<string, OfficialIdentity>();
+	for (const c of codes) {
+		if (c === '' || out.has(c)) continue;
+		const name = names.get(c)?.trim();
+		out.set(c, { code: c, name: name || c, jobs: jobs.get(c) ?? [] });
+	}
+	return out;
+}
+
+/** The identities of these officials (actor codes); codes not in the register get their code as name. */
+export async function officialIdentities(codes: readonly string[]): Promise<Map<string, OfficialIdentity>> {
+	// Two small look-ups by key, one after the other (a join of the two costs more than both).
+	const jobs = await officialJobs(codes);
+	return identitiesOf(codes, await personNames(codes), jobs);
 }

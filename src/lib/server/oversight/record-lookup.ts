@@ -4,11 +4,11 @@
  * person (agency: the oversight body; purpose: oversight; actor: the auditor; case_ref: the
  * case the auditor gave), through the same commit path as agencies' events, so it gets a
  * ledger position and shows on the person's timeline. Recorded before the results are
- * shown: a look-up that could not be recorded is not shown.
+ * shown: a look-up that could not be made durable (lookup-journal.ts) is not shown.
  */
 import { randomUUID } from 'node:crypto';
 import type { UsageEvent } from '$lib/schemas/usage-event';
-import { commitEvents } from '../usage/writer';
+import { journalLookup } from './lookup-journal';
 import { OVERSIGHT_AGENCY, OVERSIGHT_CATEGORIES, OVERSIGHT_LEGAL_BASIS, OVERSIGHT_PURPOSE, OVERSIGHT_SYSTEM } from './oversight-body';
 
 export interface OversightLookup {
@@ -46,6 +46,6 @@ export async function recordOversightLookup(l: OversightLookup): Promise<number>
 		disclose_after: null,
 		bulk: false
 	}));
-	const result = await commitEvents(events);
-	return result.accepted.length;
+	await journalLookup(events);
+	return events.length;
 }

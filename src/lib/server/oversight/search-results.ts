@@ -7,7 +7,7 @@ import type { Locale } from '$lib/i18n/locales';
 import type { SearchCursor, SearchRequest } from '$lib/oversight/search-filters';
 import { agencyDirectory } from '../reference/agencies';
 import { purposeCatalogue, purposeText } from '../reference/purposes';
-import { officialIdentities, type OfficialIdentity } from './officials';
+import { identitiesOf, officialJobs, type OfficialIdentity } from './officials';
 import { personNames } from './person-names';
 import { recordOversightLookup } from './record-lookup';
 import { searchEvents, type SearchDetail, type SearchEventOf, type SearchShape, type SearchTableEvent } from './search';
@@ -19,7 +19,7 @@ export type SearchResultEvent<E extends SearchTableEvent> = E & {
 	system_name: string;
 	/** The catalogue's plain-language purpose, or null for a code not in it. */
 	purpose_text: string | null;
-	/** Who did it; null for automated processing. */
+	/** Who did it; null for automated processing. Their employments ('jobs') are read for every field ('full') only. */
 	official: OfficialIdentity | null;
 };
 
@@ -44,14 +44,16 @@ export async function searchAndRecord<D extends SearchDetail>(
 	const page = await searchEvents(request.filters, request.before, detail);
 	const t1 = performance.now();
 	const subjects = [...new Set(page.events.map((e) => e.subject_code))];
+	const actors = [...new Set(page.events.map((e) => e.actor_code).filter((c) => c !== ''))];
 	// Recorded before the results leave the server: a look-up that cannot be recorded is not
 	// shown. The names are read meanwhile; both are awaited before anything is returned.
 	let t2 = t1;
 	const [t3, [names, officials, directory, purposes]] = await Promise.all([
 		recordOversightLookup({ auditor, caseRef: request.caseRef, action: 'Oversight search', subjects }).then(() => performance.now()),
-		Promise.all([personNames(subjects), officialIdentities(page.events.map((e) => e.actor_code)), agencyDirectory(), purposeCatalogue()]).then((r) => {
+		// One look-up of names for the people and the officials alike.
+		Promise.all([personNames([...subjects, ...actors]), detail === 'full' ? officialJobs(actors) : new Map(), agencyDirectory(), purposeCatalogue()]).then(([people, jobs, ...rest]) => {
 			t2 = performance.now();
-			return r;
+			return [people, identitiesOf(actors, people, jobs), ...rest] as const;
 		})
 	]);
 	const events = page.events.map((e): SearchResultEvent<SearchEventOf<D>> => {

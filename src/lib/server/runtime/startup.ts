@@ -21,6 +21,7 @@ import { randomToken } from '../auth/tokens';
 import { readLiveServer, removeServerFile, writeServerFile } from './server-lock';
 import { startStatsReleases, stopStatsReleases } from '../stats/release/run';
 import { flushVisits } from '../stats/visits';
+import { closeLookupJournal, replayLookupJournal } from '../oversight/lookup-journal';
 
 let started: Promise<void> | null = null;
 
@@ -45,6 +46,8 @@ async function start(): Promise<void> {
 		await seedDatabase({ people: c.PEEGEL_DEMO_PEOPLE, events: c.PEEGEL_DEMO_EVENTS, seed: c.PEEGEL_DEMO_SEED });
 	}
 	await initWriter();
+	// Look-ups journaled but not committed when the server last stopped.
+	await replayLookupJournal();
 	if (c.PEEGEL_BENCH_NO_LEDGER) {
 		console.warn('peegel: PEEGEL_BENCH_NO_LEDGER: events are stored WITHOUT the ledger (benchmark only)');
 	} else {
@@ -71,8 +74,12 @@ async function start(): Promise<void> {
 		const notifierStopped = stopNotifier();
 		const detectionStopped = stopDetectionScheduler();
 		const statsStopped = Promise.all([stopStatsReleases(), flushVisits()]);
-		// Write the tiles still in memory, so the next start need not recompute them.
-		void flushLedger()
+		// Commit the journaled look-ups (else the next start does), then write the tiles
+		// still in memory, so the next start need not recompute them.
+		void replayLookupJournal()
+			.catch((err) => console.error('peegel: oversight look-ups left in the journal (committed at the next start)', err))
+			.then(() => closeLookupJournal())
+			.then(() => flushLedger())
 			.catch((err) => console.error('peegel: ledger tiles not written at shutdown (recomputed at the next start)', err))
 			.then(() => notifierStopped)
 			.then(() => detectionStopped)
