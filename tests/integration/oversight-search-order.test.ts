@@ -127,7 +127,7 @@ describe('migration 0013', () => {
 		// A results page in one read (migration 0019): every column it shows is in the projection.
 		const page = (where: string) =>
 			`SELECT event_id, logged_at, subject_code, agency_code, system, action, purpose_code, actor_code, case_ref, intermediary_code, visibility, disclose_after, ledger_index
-			 FROM usage_event WHERE ${where} ORDER BY logged_at DESC, subject_code DESC, event_id DESC LIMIT 200`;
+			 FROM usage_event WHERE ${where} ORDER BY logged_at DESC, subject_code DESC LIMIT 200`;
 		expect(await plan(page("actor_code = 'EE47001010005' AND case_ref != ''"))).toContain('ReadFromMergeTree (by_official)');
 		expect(await plan(page("agency_code = '70000003' AND system = 'SYS3' AND purpose_code = 'P-1'"))).toContain('ReadFromMergeTree (by_agency)');
 		const byRef = await plan("SELECT logged_at, subject_code FROM usage_event WHERE case_ref = 'REF-123'");

@@ -149,14 +149,13 @@ const ONE_STEP_ROWS = 4 * SEARCH_PAGE_SIZE;
  */
 async function pageInOneRead(shape: SearchShape, f: SearchFilters, before: SearchCursor | null): Promise<SearchPage<SearchTableEvent> | null> {
 	const c = conditions(f, before);
-	const rows = await queryRows(
-		`SELECT ${DETAIL.table.columns} FROM usage_event WHERE ${c.sql} ${ORDER}, event_id DESC LIMIT ${ONE_STEP_ROWS}`,
-		c.params,
-		tableRow
-	);
+	// Sorted by the projections' own order only, so ClickHouse reads their newest granules
+	// and stops (with event_id as a third key it reads all of an agency's rows: 246 k events,
+	// 69 ms instead of 11); a pair's events are put in order here.
+	const rows = await queryRows(`SELECT ${DETAIL.table.columns} FROM usage_event WHERE ${c.sql} ${ORDER} LIMIT ${ONE_STEP_ROWS}`, c.params, tableRow);
 	const page = cutAfterPairs(rows, SEARCH_PAGE_SIZE);
 	if (page === null && rows.length === ONE_STEP_ROWS) return null;
-	return page ? { shape, events: page.events, older: page.older } : { shape, events: rows, older: null };
+	return page ? { shape, events: sortEvents(page.events), older: page.older } : { shape, events: sortEvents(rows), older: null };
 }
 
 /**
