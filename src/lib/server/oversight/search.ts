@@ -179,9 +179,10 @@ export function cutAfterPairs<E extends Pair>(rows: readonly E[], pairs: number)
 }
 
 /**
- * Two steps: the page's pairs (for an official or an agency from a projection: only its
- * columns are named, so ClickHouse reads them there, in its order), then those people's
- * events in the page's time span, by usage_event's own key, with the same filters.
+ * A results table's page in one read when it fits (pageInOneRead); otherwise, and for
+ * every field, two steps: the page's pairs (for an official or an agency from a
+ * projection, in its order), then those people's events in the page's time span, by
+ * usage_event's own key, with the same filters.
  */
 async function pageThroughPairs<D extends SearchDetail>(shape: SearchShape, f: SearchFilters, before: SearchCursor | null, detail: D): Promise<SearchPage<SearchEventOf<D>>> {
 	if (detail === 'table') {
