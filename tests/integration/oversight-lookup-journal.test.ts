@@ -5,11 +5,11 @@
  * the journal was emptied) is not stored twice; and a look-up made while the server runs
  * reaches usage_event and leaves the journal empty.
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OVERSIGHT_AGENCY, OVERSIGHT_CATEGORIES, OVERSIGHT_LEGAL_BASIS, OVERSIGHT_PURPOSE, OVERSIGHT_SYSTEM } from '../../src/lib/server/oversight/oversight-body';
+import { OVERSIGHT_PURPOSE } from '../../src/lib/server/oversight/oversight-body';
+import { lookupEvents } from '../../src/lib/server/oversight/record-lookup';
 import { ingest } from '../support/api';
 import { lookupsCommitted } from '../support/lookups';
 import { newAgencyCode, newEvent, newSubject } from '../support/data';
@@ -25,26 +25,7 @@ afterAll(async () => {
 });
 
 /** A look-up event as the server journals it. */
-const lookupOf = (subject: string, caseRef: string) => ({
-	event_id: randomUUID(),
-	logged_at: new Date(Date.now() - 60_000).toISOString(),
-	subject_code: subject,
-	agency_code: OVERSIGHT_AGENCY,
-	system: OVERSIGHT_SYSTEM,
-	action: 'Oversight search',
-	purpose_code: OVERSIGHT_PURPOSE,
-	legal_basis: OVERSIGHT_LEGAL_BASIS,
-	actor_code: 'EE47101010033',
-	case_ref: caseRef,
-	data_categories: [...OVERSIGHT_CATEGORIES],
-	intermediary_code: '',
-	xroad_client: '',
-	xroad_service: '',
-	xroad_message_id: '',
-	visibility: 'visible',
-	disclose_after: null,
-	bulk: false
-});
+const lookupOf = (subject: string, caseRef: string) => lookupEvents({ auditor: 'EE47101010033', caseRef, action: 'Oversight search', subjects: [subject] })[0]!;
 
 /** The oversight body's look-ups of a person, by case reference, as an auditor's search finds them. */
 async function lookupsOf(s: TestServer, person: string): Promise<{ event_id: string; case_ref: string }[]> {

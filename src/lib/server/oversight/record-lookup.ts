@@ -22,11 +22,11 @@ export interface OversightLookup {
 	subjects: readonly string[];
 }
 
-export async function recordOversightLookup(l: OversightLookup): Promise<number> {
+/** The look-up's usage events, one per person shown, at this moment. */
+export function lookupEvents(l: OversightLookup): UsageEvent[] {
 	const people = [...new Set(l.subjects.filter((s) => s !== ''))];
-	if (people.length === 0) return 0;
 	const at = new Date().toISOString();
-	const events: UsageEvent[] = people.map((subject) => ({
+	return people.map((subject) => ({
 		event_id: randomUUID(),
 		logged_at: at,
 		subject_code: subject,
@@ -46,6 +46,10 @@ export async function recordOversightLookup(l: OversightLookup): Promise<number>
 		disclose_after: null,
 		bulk: false
 	}));
-	await journalLookup(events);
+}
+
+export async function recordOversightLookup(l: OversightLookup): Promise<number> {
+	const events = lookupEvents(l);
+	if (events.length > 0) await journalLookup(events);
 	return events.length;
 }
