@@ -6,16 +6,14 @@
  * reaches usage_event and leaves the journal empty.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OVERSIGHT_PURPOSE } from '../../src/lib/server/oversight/oversight-body';
 import { lookupEvents } from '../../src/lib/server/oversight/record-lookup';
 import { ingest } from '../support/api';
-import { lookupsCommitted } from '../support/lookups';
+import { lookupJournalFile, lookupsCommitted } from '../support/lookups';
 import { newAgencyCode, newEvent, newSubject } from '../support/data';
 import { startTestServer, type TestServer } from '../support/server';
 
-const JOURNAL = 'oversight-lookups.journal';
 let server: TestServer | null = null;
 let dataDir = '';
 
@@ -57,10 +55,10 @@ describe('the oversight look-up journal', () => {
 		const left = lookupOf(person, 'AKI-JOURNAL-2');
 		const whole = JSON.stringify([left]);
 		// The same look-up twice (as after a crash between a commit and the emptying), then a torn line.
-		writeFileSync(path.join(dataDir, JOURNAL), `${whole}\n${whole}\n${JSON.stringify([lookupOf(person, 'AKI-JOURNAL-TORN')]).slice(0, 60)}`);
+		writeFileSync(lookupJournalFile({ dataDir }), `${whole}\n${whole}\n${JSON.stringify([lookupOf(person, 'AKI-JOURNAL-TORN')]).slice(0, 60)}`);
 		server = await startTestServer({}, { dataDir, template: false });
 		// Committed before the server took requests: no waiting here.
-		expect(readFileSync(path.join(dataDir, JOURNAL), 'utf8')).toBe('');
+		expect(readFileSync(lookupJournalFile({ dataDir }), 'utf8')).toBe('');
 		expect(server.logs()).toContain('1 unreadable line(s)');
 		const found = await lookupsOf(server, person);
 		expect(found.filter((e) => e.case_ref === 'AKI-JOURNAL-2').map((e) => e.event_id)).toEqual([left.event_id]);
@@ -68,7 +66,7 @@ describe('the oversight look-up journal', () => {
 
 		// Committed already, and still in the journal: still stored once.
 		await server.stop({ keepData: true });
-		writeFileSync(path.join(dataDir, JOURNAL), `${whole}\n`);
+		writeFileSync(lookupJournalFile({ dataDir }), `${whole}\n`);
 		server = await startTestServer({}, { dataDir, template: false });
 		expect((await lookupsOf(server, person)).filter((e) => e.case_ref === 'AKI-JOURNAL-2')).toHaveLength(1);
 	});

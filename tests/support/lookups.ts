@@ -7,8 +7,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestServer } from './server';
 
+/** The server's journal of look-ups (lookupJournalPath in the server). */
+export function lookupJournalFile(server: Pick<TestServer, 'dataDir'>): string {
+	return path.join(server.dataDir, 'oversight-lookups.journal');
+}
+
 export async function lookupsCommitted(server: TestServer, timeoutMs = 10_000): Promise<void> {
-	const file = path.join(server.dataDir, 'oversight-lookups.journal');
+	const file = lookupJournalFile(server);
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		let left = '';

@@ -150,7 +150,7 @@ export function toSubjectEvent(r: HistoryRow): SubjectEvent {
 }
 
 /** Newest first; events of the same millisecond by event_id, as text, descending. */
-export function newestFirst(a: SubjectEvent, b: SubjectEvent): number {
+export function newestFirst(a: Pick<SubjectEvent, 'logged_at' | 'event_id'>, b: Pick<SubjectEvent, 'logged_at' | 'event_id'>): number {
 	if (a.logged_at !== b.logged_at) return a.logged_at < b.logged_at ? 1 : -1;
 	return a.event_id < b.event_id ? 1 : a.event_id > b.event_id ? -1 : 0;
 }

@@ -5,14 +5,13 @@
  */
 import type { z } from 'zod';
 import { queryRows } from '../../db/query';
+import { newestFirst } from '../../usage/citizen-view';
 import { oversightEventRow } from '../events';
 import { OFFICIAL_EVENTS, scopeParams, type OfficialScope } from './scope';
 
 /** Columns of the by_official projection (migration 0019), so the read stays in it. */
 const recentRow = oversightEventRow.pick({ event_id: true, logged_at: true, subject_code: true, agency_code: true, system: true, purpose_code: true, case_ref: true });
 export type RecentEvent = z.output<typeof recentRow>;
-
-const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
 export async function recentEventsOfOfficial(scope: OfficialScope, limit: number): Promise<RecentEvent[]> {
 	if (scope.agencies.length === 0) return [];
@@ -25,5 +24,5 @@ export async function recentEventsOfOfficial(scope: OfficialScope, limit: number
 		{ ...scopeParams(scope), limit },
 		recentRow
 	);
-	return rows.sort((a, b) => desc(a.logged_at, b.logged_at) || desc(a.event_id, b.event_id));
+	return rows.sort(newestFirst);
 }
