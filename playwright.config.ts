@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -22,7 +23,8 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {
-			executablePath: '/usr/bin/chromium',
+			// Debian's /usr/bin/chromium, less its per-window omnibox popup (see the script).
+			executablePath: fileURLToPath(new URL('./tests/e2e/chromium.sh', import.meta.url)),
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 		}
 	}
