@@ -7,7 +7,8 @@ import { LookupJournal, parseJournal } from './lookup-journal';
 import { lookupEvents } from './record-lookup';
 
 /** Look-up events as the server builds them, for three people. */
-const [a, b, c] = lookupEvents({ auditor: 'EE47101010033', caseRef: 'AKI-1', action: 'Oversight search', subjects: ['EE38001085718', 'EE48705020657', 'EE39506071623'] });
+const built = lookupEvents({ auditor: 'EE47101010033', caseRef: 'AKI-1', action: 'Oversight search', subjects: ['EE38001085718', 'EE48705020657', 'EE39506071623'] });
+const [a, b, c] = [built[0]!, built[1]!, built[2]!];
 
 describe('parseJournal', () => {
 	it('reads each line’s look-up, in order', () => {
