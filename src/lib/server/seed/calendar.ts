@@ -3,7 +3,7 @@
  * per-day and per-hour weights (office rhythm, round-the-clock work, machines), and a
  * formatter that turns epoch milliseconds into RFC 3339 text without a Date per event.
  */
-import { civilFromDays, DAY_MS as DAY_MS_, HOUR_MS as HOUR_MS_, tallinnDay, tallinnMidnightUtc, weekday } from './dates';
+import { civilFromDays, daysFromCivil, DAY_MS as DAY_MS_, HOUR_MS as HOUR_MS_, tallinnDay, tallinnMidnightUtc, weekday } from './dates';
 import { type Rng, searchCumulative as search_ } from './random';
 
 // Module-local copies: hot loops read these millions of times.
@@ -63,8 +63,12 @@ export class Calendar {
 		windowDays: number
 	) {
 		const today = tallinnDay(now);
-		this.first = today - windowDays;
-		this.days = windowDays + 1;
+		// From the first of the month windowDays back: every month in the data is whole. A
+		// first month cut at today's date would hold only its last days, and its few people
+		// would make statistics withhold that combination in every month of a release.
+		const from = civilFromDays(today - windowDays);
+		this.first = daysFromCivil(from.year, from.month, 1);
+		this.days = today - this.first + 1;
 		this.start = new Float64Array(this.days);
 		const office = new Float64Array(this.days);
 		const shift = new Float64Array(this.days);

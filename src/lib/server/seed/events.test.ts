@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { usageEventInput, type UsageEvent } from '../../schemas/usage-event';
 import { AGENCY } from './catalogue';
+import { Calendar } from './calendar';
 import { generateEvents, plantedAnomalies, SHARES, WINDOW_DAYS } from './events';
 import { RULE_IDS } from '../../oversight/rules';
 import { isoDate, tallinnDay } from './dates';
@@ -9,6 +10,8 @@ import { protectedPeople } from './protected';
 import { generateReference } from './reference';
 
 const NOW = Date.now() - 60_000;
+/** Tallinn midnight on the first of the month WINDOW_DAYS back: where the data starts. */
+const WINDOW_START = new Calendar(NOW, WINDOW_DAYS).start[0]!;
 const DAY = 86_400_000;
 const ref = generateReference({ people: 3000, seed: 2026 });
 
@@ -85,7 +88,7 @@ describe('generateEvents', () => {
 		};
 		for (const e of sample) {
 			const t = Date.parse(e.logged_at);
-			check(t <= NOW && t > NOW - (WINDOW_DAYS + 1) * DAY, 'logged_at outside the window', e);
+			check(t <= NOW && t >= WINDOW_START, 'logged_at outside the window', e);
 			check(people.has(e.subject_code) || planted.get(e.event_id) === 'consecutive-codes', 'unknown subject', e);
 			check(systems.has(`${e.agency_code}/${e.system}`), 'system of another agency', e);
 			const purpose = purposes.get(e.purpose_code);

@@ -32,7 +32,8 @@ function resolveNow(now: number | Date | undefined): number {
 	const t = now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime();
 	if (!Number.isFinite(t)) throw new Error('now must be a valid time');
 	if (t > Date.now() + CLOCK_SKEW_MS) throw new Error('now must not be in the future: the events would be rejected');
-	if (t - (WINDOW_DAYS + 2) * DAY_MS < EARLIEST_LOGGED_AT) throw new Error('now must be at least two years after 2000-01-01');
+	// The window reaches back to the first of the month WINDOW_DAYS ago (Calendar): up to 31 days more.
+	if (t - (WINDOW_DAYS + 33) * DAY_MS < EARLIEST_LOGGED_AT) throw new Error('now must be at least two years after 2000-01-01');
 	return Math.floor(t);
 }
 

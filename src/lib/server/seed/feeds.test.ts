@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Calendar } from './calendar';
+import { WINDOW_DAYS } from './factory';
 import { generateReference } from './reference';
 import { generateServiceUses, SERVICES } from './services';
 import { generateSignatures } from './signatures';
@@ -32,8 +34,10 @@ describe('seeded signatures', () => {
 		expect(share(rows, (r) => r.county === 'Harju County')).toBeGreaterThan(0.3);
 		expect(share(rows, (r) => r.county === 'unknown')).toBeLessThan(0.06);
 		// Inside the two-year window, in office hours mostly, and growing.
-		expect(rows.every((r) => r.signedAt < now && r.signedAt > now - 732 * 86_400_000)).toBe(true);
-		const mid = now - 365 * 86_400_000;
+		const windowStart = new Calendar(now, WINDOW_DAYS).start[0]!;
+		expect(rows.every((r) => r.signedAt < now && r.signedAt >= windowStart)).toBe(true);
+		// More in the window's second half than in its first.
+		const mid = (windowStart + now) / 2;
 		expect(share(rows, (r) => r.signedAt > mid)).toBeGreaterThan(0.52);
 	});
 });
