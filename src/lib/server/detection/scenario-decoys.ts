@@ -50,12 +50,17 @@ function commonDay(w: ScenarioWorld, rng: Rng, officials: Official[], history = 
 export function buildDecoys(w: ScenarioWorld, rng: Rng): { decoys: Decoy[]; protectedChanges: ProtectedPersonRow[] } {
 	const decoys: Decoy[] = [];
 	const protectedChanges: ProtectedPersonRow[] = [];
+	// A look-alike whose random picks found no fitting officials or day (a weekend after it,
+	// no common working day) is drawn again: which picks fit depends on the generated log.
 	const push = (make: () => Decoy | null) => {
-		try {
-			const d = make();
-			if (d && d.events.length > 0) decoys.push(d);
-		} catch (err) {
-			if (!(err instanceof PopulationTooSmall)) throw err;
+		for (let attempt = 0; attempt < 8; attempt++) {
+			try {
+				const d = make();
+				if (d && d.events.length > 0) return void decoys.push(d);
+			} catch (err) {
+				if (!(err instanceof PopulationTooSmall)) throw err;
+				return;
+			}
 		}
 	};
 
