@@ -160,7 +160,9 @@ export class LookupJournal {
 				return;
 			}
 		}
-		await this.serially(() => this.dropCommitted());
+		// A journal that could not be shortened still holds every look-up not committed (and
+		// some that are, which come back as duplicates): log it rather than stop the server.
+		await this.serially(() => this.dropCommitted()).catch((err: unknown) => console.error(`peegel: could not shorten ${this.opts.path()} (it is kept whole)`, err));
 	}
 
 	/**
