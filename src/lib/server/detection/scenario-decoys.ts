@@ -56,7 +56,10 @@ export function buildDecoys(w: ScenarioWorld, rng: Rng): { decoys: Decoy[]; prot
 		for (let attempt = 0; attempt < 8; attempt++) {
 			try {
 				const d = make();
-				if (d && d.events.length > 0) return void decoys.push(d);
+				if (d && d.events.length > 0) {
+					decoys.push(d);
+					return;
+				}
 			} catch (err) {
 				if (!(err instanceof PopulationTooSmall)) throw err;
 				return;

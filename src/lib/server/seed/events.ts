@@ -7,6 +7,7 @@
  */
 import type { UsageEvent, Visibility } from '../../schemas/usage-event';
 import { CLOCK_SKEW_MS, EARLIEST_LOGGED_AT } from '../../schemas/usage-event';
+import { Calendar } from './calendar';
 import { civilFromDays, daysFromCivil, DAY_MS, HOUR_MS } from './dates';
 import { EventFactory, SHARES, WINDOW_DAYS, type Template } from './factory';
 import { Rng, searchCumulative as search_ } from './random';
@@ -32,8 +33,8 @@ function resolveNow(now: number | Date | undefined): number {
 	const t = now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime();
 	if (!Number.isFinite(t)) throw new Error('now must be a valid time');
 	if (t > Date.now() + CLOCK_SKEW_MS) throw new Error('now must not be in the future: the events would be rejected');
-	// The window reaches back to the first of the month WINDOW_DAYS ago (Calendar): up to 31 days more.
-	if (t - (WINDOW_DAYS + 33) * DAY_MS < EARLIEST_LOGGED_AT) throw new Error('now must be at least two years after 2000-01-01');
+	// The window's first day, as the generator's calendar has it (the first of a month).
+	if (new Calendar(t, WINDOW_DAYS).start[0]! < EARLIEST_LOGGED_AT) throw new Error('now must be at least two years after 2000-01-01');
 	return Math.floor(t);
 }
 
